@@ -1,0 +1,34 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.data/', 'data/demo/', 'test-artifacts/', 'coverage/', 'public/vendor/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The solver is pure: no I/O, no clock, no ambient randomness, nothing from the service.
+    files: ['solver/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/src/**', '../src/*'], message: 'solver/ must not import from src/' },
+            { group: ['knex', 'express', 'pg', 'node-cron', 'node:fs', 'fs', 'node:http', 'http'], message: 'solver/ is pure: no I/O' },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'use the seeded generator from the options' },
+        { object: 'Date', property: 'now', message: 'the problem says what now is' },
+        { object: 'process', property: 'env', message: 'no configuration inside the solver' },
+      ],
+    },
+  },
+);

@@ -1,12 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Pure tests run once. Tests that need a database (test/api, test/db) run on the embedded PGlite
+ * database and, when DATABASE_URL is set (CI sets it), a second time on that PostgreSQL server.
+ */
+const databaseTests = ['test/api/**/*.test.ts', 'test/db/**/*.test.ts'];
+const shared = { testTimeout: 60_000, hookTimeout: 120_000, pool: 'forks' as const };
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    // Database suites share one embedded or real database per file; files run in parallel
-    // processes, each with its own schema (see test/support/database.ts).
-    pool: 'forks',
+    projects: [
+      { test: { ...shared, name: 'unit', include: ['test/**/*.test.ts'], exclude: [...databaseTests, 'test/browser/**'] } },
+      { test: { ...shared, name: 'pglite', include: databaseTests, env: { TEST_DATABASE: 'pglite' } } },
+      ...(process.env.DATABASE_URL
+        ? [{ test: { ...shared, name: 'postgres', include: databaseTests, env: { TEST_DATABASE: 'postgres' } } }]
+        : []),
+    ],
   },
 });

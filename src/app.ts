@@ -1,0 +1,79 @@
+import { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import express, { type Express } from 'express';
+import { randomUUID } from 'node:crypto';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config.ts';
+import type { Database } from './db/connection.ts';
+import { migrationState } from './db/migrate.ts';
+import { createApi } from './http/api.ts';
+import { createErrorHandler, notFoundHandler } from './http/error-handler.ts';
+import type { Logger } from './logger.ts';
+import { registerApiRoutes } from './routes.ts';
+import type { Services } from './services.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  services: Services;
+}
+
+/**
+ * Builds the HTTP application from its collaborators; listening is server.ts's job, so tests
+ * drive the app in-process with supertest.
+ */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+  app.use(express.json({ limit: '2mb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await deps.db.raw('select 1');
+      const migrations = await migrationState(deps.db);
+      if (!migrations.current) {
+        res.status(503).set('Retry-After', '5').json({ status: 'migrations pending', pending: migrations.pending });
+        return;
+      }
+      res.json({ status: 'ready', database: deps.db.client.config.client === 'pg' ? 'postgresql' : 'pglite' });
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).set('Retry-After', '5').json({ status: 'database unreachable' });
+    }
+  });
+
+  const api = createApi('/api/v1');
+  registerApiRoutes(api, deps.services);
+  const openApiDocument = new OpenApiGeneratorV31(api.registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Spares dispatch API',
+      version: '1',
+      description: 'Spare-parts logistics and dispatch: network, stock ledger, tickets and commitment clocks.',
+    },
+    servers: [{ url: '/' }],
+  });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use('/api/v1', api.router);
+  app.use('/api', notFoundHandler);
+  app.use(createErrorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * The service's configuration, parsed once from the environment at boot and frozen. This is the
+ * only module that reads `process.env`; everything else receives the values it needs.
+ */
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** postgres://… switches from the embedded PGlite database to a PostgreSQL server. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Where the embedded database keeps its files. */
+  DATA_DIR: z.string().default('./.data'),
+  /** Load data/demo into an empty database at start. */
+  DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** IANA time zone of the service calendar (working days, holidays). */
+  TIME_ZONE: z.string().default('Asia/Shanghai'),
+  /** Share of a clock's budget below which it is "at risk". */
+  AT_RISK_SHARE: z.coerce.number().min(0).max(1).default(0.25),
+  /** When the nightly reorder run starts (cron syntax, service time zone). */
+  REORDER_CRON: z.string().default('0 2 * * *'),
+  /** Base URL of an OSRM server; absent: the embedded great-circle travel model. */
+  OSRM_URL: z.string().url().optional(),
+  OSRM_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** Comma-separated origins allowed by CORS; empty: same origin only. */
+  CORS_ORIGINS: z.string().default(''),
+});
+
+export type Config = Readonly<z.infer<typeof ConfigSchema>>;
+
+/** Parses an environment; throws with every offending variable named. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const details = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${details}`);
+  }
+  return Object.freeze(result.data);
+}
+
+let loaded: Config | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function loadConfig(): Config {
+  loaded ??= parseConfig(process.env);
+  return loaded;
+}

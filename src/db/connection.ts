@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import knexFactory, { type Knex } from 'knex';
+import ClientPGLite from 'knex-pglite';
+import pg from 'pg';
+import { migrationSource } from './migration-source.ts';
+
+// PostgreSQL's int8 and numeric arrive as strings by default; our counts and quantities fit a
+// double exactly, and PGlite already returns numbers, so both backends answer alike.
+pg.types.setTypeParser(20, Number);
+pg.types.setTypeParser(1700, Number);
+
+export type Database = Knex;
+
+export interface DatabaseOptions {
+  /** postgres://… for a server; absent: embedded PGlite. */
+  url?: string;
+  /** PGlite data folder, or 'memory://' for a throwaway in-memory database. */
+  dataDir?: string;
+  /** PostgreSQL schema to work in (tests isolate themselves this way). */
+  schema?: string;
+  poolMax?: number;
+}
+
+/** knex settings shared by the service, the CLI tools and knexfile.ts. */
+export function knexConfig(options: DatabaseOptions): Knex.Config {
+  const migrations: Knex.MigratorConfig = {
+    migrationSource,
+    tableName: 'knex_migrations',
+    ...(options.schema ? { schemaName: options.schema } : {}),
+  };
+  if (options.url) {
+    return {
+      client: 'pg',
+      connection: options.url,
+      pool: { min: 0, max: options.poolMax ?? 10 },
+      searchPath: options.schema ? [options.schema, 'public'] : undefined,
+      migrations,
+    };
+  }
+  const dataDir = options.dataDir ?? './.data';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  return {
+    client: ClientPGLite,
+    connection: { connectionString: dataDir } as Knex.StaticConnectionConfig,
+    searchPath: options.schema ? [options.schema, 'public'] : undefined,
+    migrations,
+  };
+}
+
+export function createDatabase(options: DatabaseOptions): Database {
+  return knexFactory(knexConfig(options));
+}

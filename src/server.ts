@@ -1,0 +1,32 @@
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { createDatabase } from './db/connection.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createLogger } from './logger.ts';
+import { createServices } from './services.ts';
+
+/**
+ * The composition root: reads the configuration, opens the database (embedded PGlite unless
+ * DATABASE_URL is set), migrates, builds the services and listens.
+ */
+const config = loadConfig();
+const logger = createLogger(config.LOG_LEVEL);
+const db = createDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+await migrateToLatest(db);
+const services = createServices({ db, config, logger, now: () => new Date() });
+const app = createApp({ config, db, logger, services });
+const server = app.listen(config.PORT, config.HOST, () => {
+  logger.info(
+    { url: `http://${config.HOST}:${config.PORT}`, database: config.DATABASE_URL ? 'postgresql' : `pglite ${config.DATA_DIR}` },
+    'spares-dispatch listening',
+  );
+});
+
+function shutdown(signal: string): void {
+  logger.info({ signal }, 'shutting down');
+  server.close(() => {
+    void db.destroy().then(() => process.exit(0));
+  });
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -48,10 +48,16 @@ export function createApp(deps: AppDeps): Express {
       await deps.db.raw('select 1');
       const migrations = await migrationState(deps.db);
       if (!migrations.current) {
-        res.status(503).set('Retry-After', '5').json({ status: 'migrations pending', pending: migrations.pending });
+        res
+          .status(503)
+          .set('Retry-After', '5')
+          .json({ status: 'migrations pending', pending: migrations.pending });
         return;
       }
-      res.json({ status: 'ready', database: deps.db.client.config.client === 'pg' ? 'postgresql' : 'pglite' });
+      res.json({
+        status: 'ready',
+        database: deps.db.client.config.client === 'pg' ? 'postgresql' : 'pglite',
+      });
     } catch (error) {
       deps.logger.warn({ err: error }, 'readiness check failed');
       res.status(503).set('Retry-After', '5').json({ status: 'database unreachable' });
@@ -65,7 +71,8 @@ export function createApp(deps: AppDeps): Express {
     info: {
       title: 'Spares dispatch API',
       version: '1',
-      description: 'Spare-parts logistics and dispatch: network, stock ledger, tickets and commitment clocks.',
+      description:
+        'Spare-parts logistics and dispatch: network, stock ledger, tickets and commitment clocks.',
     },
     servers: [{ url: '/' }],
   });

@@ -17,7 +17,10 @@ const services = createServices({ db, config, logger, now: () => new Date() });
 const app = createApp({ config, db, logger, services });
 const server = app.listen(config.PORT, config.HOST, () => {
   logger.info(
-    { url: `http://${config.HOST}:${config.PORT}`, database: config.DATABASE_URL ? 'postgresql' : `pglite ${config.DATA_DIR}` },
+    {
+      url: `http://${config.HOST}:${config.PORT}`,
+      database: config.DATABASE_URL ? 'postgresql' : `pglite ${config.DATA_DIR}`,
+    },
     'spares-dispatch listening',
   );
 });

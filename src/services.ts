@@ -1,11 +1,8 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import type { Logger } from './logger.ts';
-
-/** The services the routes call, built once by the composition root from the database and config. */
-export interface Services {
-  config: Config;
-}
+import { createLocationRepository } from './network/location.repository.ts';
+import { createLocationService } from './network/location.service.ts';
 
 export interface ServiceDeps {
   db: Database;
@@ -15,6 +12,17 @@ export interface ServiceDeps {
   now: () => Date;
 }
 
-export function createServices(deps: ServiceDeps): Services {
-  return { config: deps.config };
+/**
+ * The composition of repositories into services: the one place that wires them, so every
+ * service receives its collaborators instead of reaching for globals.
+ */
+export function createServices(deps: ServiceDeps) {
+  const { db } = deps;
+  return {
+    config: deps.config,
+    locations: createLocationService({ db, locations: createLocationRepository(db) }),
+  };
 }
+
+/** The services the routes call, built once by the composition root from the database and config. */
+export type Services = ReturnType<typeof createServices>;

@@ -25,7 +25,11 @@ export class CommitmentError extends Error {
   readonly issues: CommitmentIssue[];
 
   constructor(code: CommitmentErrorCode, message: string, issues: CommitmentIssue[] = []) {
-    super(issues.length ? `${message}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}` : message);
+    super(
+      issues.length
+        ? `${message}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`
+        : message,
+    );
     this.name = 'CommitmentError';
     this.code = code;
     this.issues = issues;

@@ -12,7 +12,17 @@ interface PostgresError {
   table?: string;
 }
 
-const connectionErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P03', '08006', '08001', '08003']);
+const connectionErrorCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
@@ -34,7 +44,9 @@ export function translateDatabaseError(error: unknown): Problem | undefined {
   const pg = error as PostgresError;
   if (typeof pg?.code !== 'string') return undefined;
   const column = columnOf(pg);
-  const field = column ? `body.${camel(column.replace(/_id$/, ''))}${column.endsWith('_id') ? 'Id' : ''}` : 'body';
+  const field = column
+    ? `body.${camel(column.replace(/_id$/, ''))}${column.endsWith('_id') ? 'Id' : ''}`
+    : 'body';
   switch (pg.code) {
     case '23505':
       return problems.conflict(`a record with this ${column ?? 'key'} already exists`, 'duplicate', [
@@ -48,8 +60,13 @@ export function translateDatabaseError(error: unknown): Problem | undefined {
       return problems.validation([{ field, message: 'is required' }]);
     case '23514':
       if (pg.constraint?.startsWith('stock_balances_'))
-        return problems.conflict('not enough stock: the movement would take a balance below zero', 'insufficient-stock');
-      return problems.validation([{ field: 'body', message: `violates ${pg.constraint ?? 'a check constraint'}` }]);
+        return problems.conflict(
+          'not enough stock: the movement would take a balance below zero',
+          'insufficient-stock',
+        );
+      return problems.validation([
+        { field: 'body', message: `violates ${pg.constraint ?? 'a check constraint'}` },
+      ]);
     case '22P02':
     case '22007':
     case '22008':

@@ -49,12 +49,19 @@ const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor), 'ut
  */
 export async function paginate<Row extends Record<string, unknown>>(
   query: Knex.QueryBuilder,
-  options: { sort: string; columns: Record<string, string>; idColumn: string; cursor?: string; limit: number },
+  options: {
+    sort: string;
+    columns: Record<string, string>;
+    idColumn: string;
+    cursor?: string;
+    limit: number;
+  },
 ): Promise<{ rows: Row[]; nextCursor: string | null }> {
   const descending = options.sort.startsWith('-');
   const field = descending ? options.sort.slice(1) : options.sort;
   const column = options.columns[field];
-  if (!column) throw problems.badRequest(`cannot sort by ${field}`, [{ field: 'query.sort', message: 'unknown field' }]);
+  if (!column)
+    throw problems.badRequest(`cannot sort by ${field}`, [{ field: 'query.sort', message: 'unknown field' }]);
   const direction = descending ? 'desc' : 'asc';
   const comparator = descending ? '<' : '>';
   if (options.cursor) {
@@ -79,6 +86,7 @@ export async function paginate<Row extends Record<string, unknown>>(
   const lastValue = last?.[sortKey] instanceof Date ? (last[sortKey] as Date).toISOString() : last?.[sortKey];
   return {
     rows: pageRows,
-    nextCursor: hasMore && last ? encodeCursor([options.sort, lastValue, last[idKey] as string | number]) : null,
+    nextCursor:
+      hasMore && last ? encodeCursor([options.sort, lastValue, last[idKey] as string | number]) : null,
   };
 }

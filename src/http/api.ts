@@ -37,7 +37,12 @@ export interface RequestContext<P, Q, B> {
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+export interface RouteSpec<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+> {
   method: Method;
   /** Express-style path under /api/v1, e.g. `/tickets/:id`. */
   path: string;
@@ -93,7 +98,10 @@ export function createApi(basePath = '/api/v1'): Api {
     spec: RouteSpec<P, Q, B, R>,
   ): void {
     const status = spec.status ?? 200;
-    const problemResponse = { description: 'Problem', content: { 'application/problem+json': { schema: ProblemSchema } } };
+    const problemResponse = {
+      description: 'Problem',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    };
     registry.registerPath({
       method: spec.method,
       path: `${basePath}${toOpenApiPath(spec.path)}`,

@@ -5,14 +5,22 @@ import { Problem, problems } from './problem.ts';
 
 function send(res: Parameters<RequestHandler>[1], problem: Problem, instance: string): void {
   for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
-  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON(instance)));
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .send(JSON.stringify(problem.toJSON(instance)));
 }
 
 /** Anything under /api that no route matched. */
 export const notFoundHandler: RequestHandler = (req, res) => {
   send(
     res,
-    new Problem({ status: 404, code: 'no-such-route', title: 'Not found', detail: `no route ${req.method} ${req.path}` }),
+    new Problem({
+      status: 404,
+      code: 'no-such-route',
+      title: 'Not found',
+      detail: `no route ${req.method} ${req.path}`,
+    }),
     req.originalUrl,
   );
 };
@@ -21,12 +29,24 @@ export const notFoundHandler: RequestHandler = (req, res) => {
 function fromBodyParser(error: { type?: string; status?: number; message?: string }): Problem | undefined {
   switch (error.type) {
     case 'entity.parse.failed':
-      return problems.badRequest('the body is not valid JSON', [{ field: 'body', message: 'malformed JSON' }]);
+      return problems.badRequest('the body is not valid JSON', [
+        { field: 'body', message: 'malformed JSON' },
+      ]);
     case 'entity.too.large':
-      return new Problem({ status: 413, code: 'body-too-large', title: 'Payload too large', detail: 'the body is too large' });
+      return new Problem({
+        status: 413,
+        code: 'body-too-large',
+        title: 'Payload too large',
+        detail: 'the body is too large',
+      });
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new Problem({ status: 415, code: 'unsupported-encoding', title: 'Unsupported media type', detail: error.message });
+      return new Problem({
+        status: 415,
+        code: 'unsupported-encoding',
+        title: 'Unsupported media type',
+        detail: error.message,
+      });
     default:
       return undefined;
   }

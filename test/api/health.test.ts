@@ -45,7 +45,10 @@ describe('health, readiness and the API description', () => {
   });
 
   it('rejects malformed JSON with a 400 naming the body', async () => {
-    const res = await request(t.app).post('/api/v1/anything').set('content-type', 'application/json').send('{"a":');
+    const res = await request(t.app)
+      .post('/api/v1/anything')
+      .set('content-type', 'application/json')
+      .send('{"a":');
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe('body');
   });

@@ -40,7 +40,9 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
   await knex.raw(`alter table skus add constraint skus_kind_check check (kind in ('part', 'unit'))`);
-  await knex.raw(`alter table skus add constraint skus_unit_model_check check (kind = 'part' or model_id is not null)`);
+  await knex.raw(
+    `alter table skus add constraint skus_unit_model_check check (kind = 'part' or model_id is not null)`,
+  );
   await knex.raw(
     `alter table skus add constraint skus_quantities_check check (unit_cost >= 0 and pack_size >= 1 and min_order_qty >= 1 and lead_time_days_mean >= 0 and lead_time_days_sd >= 0 and load_units >= 0)`,
   );

@@ -37,8 +37,12 @@ export async function up(knex: Knex): Promise<void> {
         when 'adjustment' then (on_hand_delta <> 0 or defective_delta <> 0) and reserved_delta = 0 and reason is not null
       end)
     )`);
-  await knex.raw(`create index stock_movements_location_sku_idx on stock_movements (location_id, sku_id, id)`);
-  await knex.raw(`create index stock_movements_reference_idx on stock_movements (reference_type, reference_id)`);
+  await knex.raw(
+    `create index stock_movements_location_sku_idx on stock_movements (location_id, sku_id, id)`,
+  );
+  await knex.raw(
+    `create index stock_movements_reference_idx on stock_movements (reference_type, reference_id)`,
+  );
 
   await knex.raw(`
     create table stock_balances (

@@ -27,7 +27,9 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('level').notNullable();
     t.primary(['engineer_id', 'skill']);
   });
-  await knex.raw(`alter table engineer_skills add constraint engineer_skills_level_check check (level between 1 and 3)`);
+  await knex.raw(
+    `alter table engineer_skills add constraint engineer_skills_level_check check (level between 1 and 3)`,
+  );
   await knex.schema.createTable('engineer_shifts', (t) => {
     t.increments('id');
     t.text('engineer_id').notNullable().references('engineers.id').onDelete('CASCADE');
@@ -48,7 +50,9 @@ export async function up(knex: Knex): Promise<void> {
     t.text('reason');
     t.index(['engineer_id', 'starts_at']);
   });
-  await knex.raw(`alter table engineer_absences add constraint engineer_absences_check check (ends_at > starts_at)`);
+  await knex.raw(
+    `alter table engineer_absences add constraint engineer_absences_check check (ends_at > starts_at)`,
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

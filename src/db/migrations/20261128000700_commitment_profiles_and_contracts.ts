@@ -16,7 +16,9 @@ export async function up(knex: Knex): Promise<void> {
     t.text('kind').notNullable();
     t.text('name');
   });
-  await knex.raw(`alter table calendar_days add constraint calendar_days_kind_check check (kind in ('holiday', 'workday'))`);
+  await knex.raw(
+    `alter table calendar_days add constraint calendar_days_kind_check check (kind in ('holiday', 'workday'))`,
+  );
   await knex.schema.createTable('contracts', (t) => {
     t.text('id').primary();
     t.text('customer_id').notNullable().references('customers.id');
@@ -36,7 +38,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(
     `alter table contracts add constraint contracts_policy_check check (out_of_warranty_policy in ('parts-at-cost-no-labour', 'parts-and-labour'))`,
   );
-  await knex.raw(`alter table contracts add constraint contracts_dates_check check (ends_on is null or ends_on >= starts_on)`);
+  await knex.raw(
+    `alter table contracts add constraint contracts_dates_check check (ends_on is null or ends_on >= starts_on)`,
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

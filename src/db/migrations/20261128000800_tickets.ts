@@ -42,7 +42,9 @@ export async function up(knex: Knex): Promise<void> {
   });
   await knex.raw(`alter table tickets add constraint tickets_level_check check (level between 1 and 3)`);
   await knex.raw(`alter table tickets add constraint tickets_tier_check check (tier in ('A', 'B', 'C'))`);
-  await knex.raw(`alter table tickets add constraint tickets_kind_check check (kind in ('fault', 'question', 'remote', 'complex'))`);
+  await knex.raw(
+    `alter table tickets add constraint tickets_kind_check check (kind in ('fault', 'question', 'remote', 'complex'))`,
+  );
   await knex.raw(
     `alter table tickets add constraint tickets_status_check check (status in ('reported', 'acknowledged', 'assigned', 'en_route', 'on_site', 'resolved', 'report_filed', 'closed', 'cancelled'))`,
   );

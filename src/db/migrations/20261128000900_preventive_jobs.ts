@@ -22,7 +22,9 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.index(['status', 'window_start']);
   });
-  await knex.raw(`alter table preventive_jobs add constraint preventive_jobs_kind_check check (kind in ('inspection', 'training'))`);
+  await knex.raw(
+    `alter table preventive_jobs add constraint preventive_jobs_kind_check check (kind in ('inspection', 'training'))`,
+  );
   await knex.raw(
     `alter table preventive_jobs add constraint preventive_jobs_status_check check (status in ('planned', 'assigned', 'done', 'report_filed', 'cancelled'))`,
   );

@@ -1,0 +1,20 @@
+import type { Knex } from 'knex';
+
+export interface AuditEntry {
+  actor: string;
+  action: 'create' | 'update' | 'delete' | 'import' | string;
+  entity: string;
+  entityId: string;
+  data?: Record<string, unknown>;
+}
+
+/** Records who did what; call it inside the transaction of the change so both land or neither. */
+export async function recordAudit(db: Knex | Knex.Transaction, entry: AuditEntry): Promise<void> {
+  await db('audit_events').insert({
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    data: JSON.stringify(entry.data ?? {}),
+  });
+}

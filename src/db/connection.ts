@@ -1,13 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import knexFactory, { type Knex } from 'knex';
 import ClientPGLite from 'knex-pglite';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { migrationSource } from './migration-source.ts';
 
 // PostgreSQL's int8 and numeric arrive as strings by default; our counts and quantities fit a
 // double exactly, and PGlite already returns numbers, so both backends answer alike.
-pg.types.setTypeParser(20, Number);
-pg.types.setTypeParser(1700, Number);
+// Dates (no time of day) stay 'YYYY-MM-DD' strings: a Date object would shift them by time zone.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+pg.types.setTypeParser(INT8, Number);
+pg.types.setTypeParser(NUMERIC, Number);
+pg.types.setTypeParser(DATE, (value: string) => value);
+const pgliteParsers = { [INT8]: Number, [NUMERIC]: Number, [DATE]: (value: string) => value };
 
 export type Database = Knex;
 
@@ -41,7 +48,10 @@ export function knexConfig(options: DatabaseOptions): Knex.Config {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   return {
     client: ClientPGLite,
-    connection: { connectionString: dataDir } as Knex.StaticConnectionConfig,
+    // knex-pglite accepts a ready PGlite instance; ours parses types the way pg does above.
+    connection: {
+      pglite: new PGlite(dataDir, { parsers: pgliteParsers }),
+    } as unknown as Knex.StaticConnectionConfig,
     searchPath: options.schema ? [options.schema, 'public'] : undefined,
     migrations,
   };

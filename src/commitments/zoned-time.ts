@@ -133,3 +133,9 @@ export function formatInZone(ms: number, timeZone: string): string {
   const minutes = Math.abs(offset) / MINUTE_MS;
   return `${wall.slice(0, 19)}${millis}${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
+
+/** The local date of an instant in a time zone, e.g. the day a fault was reported, for warranty. */
+export function localDateOf(instant: Instant, timeZone: string): LocalDate {
+  assertTimeZone(timeZone);
+  return toLocal(toEpochMs(instant, 'instant'), timeZone).date;
+}

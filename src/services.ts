@@ -1,5 +1,7 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
+import { createEngineerRepository } from './engineers/engineer.repository.ts';
+import { createEngineerService } from './engineers/engineer.service.ts';
 import type { Logger } from './logger.ts';
 import { createLocationRepository } from './network/location.repository.ts';
 import { createLocationService } from './network/location.service.ts';
@@ -21,6 +23,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     config: deps.config,
     locations: createLocationService({ db, locations: createLocationRepository(db) }),
+    engineers: createEngineerService({ db, engineers: createEngineerRepository(db), now: deps.now }),
   };
 }
 

@@ -14,10 +14,18 @@ const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
  * record with `rowSchema`. A file with any bad record is rejected whole: the caller writes
  * nothing, and the problem names each bad line (1-based, counting the header as line 1) and column.
  */
-export async function readCsvUpload<T extends z.ZodType>(
+export async function readCsvUpload<T extends z.ZodType>(req: Request, rowSchema: T): Promise<Array<z.output<T>>> {
+  return (await readCsvRecords(req, rowSchema)).map((record) => record.value);
+}
+
+/**
+ * As readCsvUpload, keeping each record's line number so that checks made later (against the
+ * database, inside the import's transaction) can still name the line they reject.
+ */
+export async function readCsvRecords<T extends z.ZodType>(
   req: Request,
   rowSchema: T,
-): Promise<Array<z.output<T>>> {
+): Promise<Array<{ line: number; value: z.output<T> }>> {
   const contentType = req.headers['content-type'] ?? '';
   if (!/^text\/csv\b/i.test(contentType))
     throw problems.badRequest('send the file as text/csv', [
@@ -27,7 +35,7 @@ export async function readCsvUpload<T extends z.ZodType>(
   if (length > MAX_UPLOAD_BYTES)
     throw problems.badRequest(`the file is larger than ${MAX_UPLOAD_BYTES} bytes`);
 
-  const rows: Array<z.output<T>> = [];
+  const rows: Array<{ line: number; value: z.output<T> }> = [];
   const errors: FieldError[] = [];
   const parser = parse({
     columns: true,
@@ -43,7 +51,7 @@ export async function readCsvUpload<T extends z.ZodType>(
       info: { lines: number };
     }>) {
       const result = rowSchema.safeParse(blankToUndefined(record.record));
-      if (result.success) rows.push(result.data);
+      if (result.success) rows.push({ line: record.info.lines, value: result.data });
       else if (errors.length < MAX_REPORTED_ERRORS)
         for (const issue of result.error.issues)
           errors.push({

@@ -28,7 +28,7 @@ export function defaultCatalog(): CommitmentCatalog {
 /**
  * The terms in force for a contract: the catalog's defaults, then the profile's terms, then the
  * contract's overrides (a nested partial of the terms, e.g. `{ clocks: { acknowledge: { byTier:
- * { A: 5 } } } }`). Throws CommitmentError 'unknown-profile', or 'invalid-overrides' with one
+ * { A: 5 } } } }`; null or undefined for none). Throws CommitmentError 'unknown-profile', or 'invalid-overrides' with one
  * issue per offending path (an unknown key, a figure that is not a whole number of minutes or
  * days, a zone the catalog does not define, a new zone without all three levels).
  */
@@ -43,7 +43,7 @@ export function resolveProfile(
       { path: 'profileId', message: `known profiles: ${catalog.profiles.map((p) => p.id).join(', ')}` },
     ]);
   }
-  const patch = ProfileOverrides.safeParse(overrides);
+  const patch = ProfileOverrides.safeParse(overrides ?? {});
   if (!patch.success) {
     throw new CommitmentError(
       'invalid-overrides',

@@ -18,6 +18,27 @@ const pgliteParsers = { [INT8]: Number, [NUMERIC]: Number, [DATE]: (value: strin
 
 export type Database = Knex;
 
+interface QueryObject {
+  method?: string;
+  returning?: unknown;
+  output?: unknown;
+  response: { affectedRows?: number };
+}
+
+/**
+ * knex-pglite names a delete's command 'DEL', so knex's PostgreSQL dialect does not recognise it
+ * and `delete()` answers a raw result instead of the row count that it answers on pg. This makes
+ * both backends answer alike.
+ */
+class PGliteClient extends (ClientPGLite as unknown as new (config: Knex.Config) => {
+  processResponse(obj: QueryObject, runner: unknown): unknown;
+}) {
+  override processResponse(obj: QueryObject, runner: unknown): unknown {
+    if (obj.method === 'del' && !obj.returning && !obj.output) return obj.response.affectedRows ?? 0;
+    return super.processResponse(obj, runner);
+  }
+}
+
 export interface DatabaseOptions {
   /** postgres://… for a server; absent: embedded PGlite. */
   url?: string;
@@ -47,7 +68,7 @@ export function knexConfig(options: DatabaseOptions): Knex.Config {
   const dataDir = options.dataDir ?? './.data';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   return {
-    client: ClientPGLite,
+    client: PGliteClient as unknown as typeof knexFactory.Client,
     // knex-pglite accepts a ready PGlite instance; ours parses types the way pg does above.
     connection: {
       pglite: new PGlite(dataDir, { parsers: pgliteParsers }),

@@ -6,7 +6,17 @@ import { EngineerCreate, type Engineer, type Shift } from './engineer.schemas.ts
  * The engineers CSV, as depot managers keep it in their ERP: one engineer a line, skills as
  * `his-server:2;xray:1`, weekly shifts as `1:08:00-18:00;2:08:00-18:00` (ISO weekday 1 = Monday).
  */
-export const engineerCsvColumns = ['id', 'name', 'homeOffice', 'phone', 'vanCapacity', 'maxJobsPerDay', 'active', 'skills', 'shifts'];
+export const engineerCsvColumns = [
+  'id',
+  'name',
+  'homeOffice',
+  'phone',
+  'vanCapacity',
+  'maxJobsPerDay',
+  'active',
+  'skills',
+  'shifts',
+];
 
 const optionalNumber = (schema: z.ZodNumber) => z.coerce.number().pipe(schema).optional();
 
@@ -54,17 +64,19 @@ export const EngineerCsvRow = z
     skills: skillsCell,
     shifts: shiftsCell,
   })
-  .transform((row): z.input<typeof EngineerCreate> => withoutUndefined({
-    id: row.id,
-    name: row.name,
-    homeOfficeId: row.homeOffice,
-    phone: row.phone,
-    vanCapacity: row.vanCapacity,
-    maxJobsPerDay: row.maxJobsPerDay,
-    active: row.active === undefined ? undefined : row.active === 'true',
-    skills: row.skills,
-    shifts: row.shifts,
-  }))
+  .transform((row): z.input<typeof EngineerCreate> =>
+    withoutUndefined({
+      id: row.id,
+      name: row.name,
+      homeOfficeId: row.homeOffice,
+      phone: row.phone,
+      vanCapacity: row.vanCapacity,
+      maxJobsPerDay: row.maxJobsPerDay,
+      active: row.active === undefined ? undefined : row.active === 'true',
+      skills: row.skills,
+      shifts: row.shifts,
+    }),
+  )
   .pipe(EngineerCreate);
 
 function withoutUndefined<T extends Record<string, unknown>>(record: T): T {

@@ -1,7 +1,14 @@
 import type { Knex } from 'knex';
 import { paginate, type Page } from '../db/pagination.ts';
 import { toIso } from '../http/schemas.ts';
-import type { Absence, AbsenceCreate, Engineer, EngineerCreate, EngineerListQuery, Shift } from './engineer.schemas.ts';
+import type {
+  Absence,
+  AbsenceCreate,
+  Engineer,
+  EngineerCreate,
+  EngineerListQuery,
+  Shift,
+} from './engineer.schemas.ts';
 
 interface EngineerRow {
   id: string;
@@ -58,13 +65,20 @@ export function createEngineerRepository(db: Knex) {
       vanCapacity: row.van_capacity,
       maxJobsPerDay: row.max_jobs_per_day,
       active: row.active,
-      skills: Object.fromEntries(skills.filter((s) => s.engineer_id === row.id).map((s) => [s.skill, s.level])),
+      skills: Object.fromEntries(
+        skills.filter((s) => s.engineer_id === row.id).map((s) => [s.skill, s.level]),
+      ),
       shifts: shifts
         .filter((s) => s.engineer_id === row.id)
         .map((s): Shift => ({ weekday: s.weekday, startsAt: hhmm(s.starts_at), endsAt: hhmm(s.ends_at) })),
       absences: absences
         .filter((a) => a.engineer_id === row.id)
-        .map((a): Absence => ({ id: a.id, startsAt: toIso(a.starts_at)!, endsAt: toIso(a.ends_at)!, reason: a.reason })),
+        .map((a): Absence => ({
+          id: a.id,
+          startsAt: toIso(a.starts_at)!,
+          endsAt: toIso(a.ends_at)!,
+          reason: a.reason,
+        })),
       position:
         row.position_lat !== null && row.position_lon !== null
           ? { lat: row.position_lat, lon: row.position_lon, at: toIso(row.position_at)! }
@@ -146,13 +160,23 @@ export function createEngineerRepository(db: Knex) {
 
     async replaceShifts(id: string, shifts: Shift[], trx: Knex): Promise<void> {
       await trx('engineer_shifts').where({ engineer_id: id }).delete();
-      const rows = shifts.map((s) => ({ engineer_id: id, weekday: s.weekday, starts_at: s.startsAt, ends_at: s.endsAt }));
+      const rows = shifts.map((s) => ({
+        engineer_id: id,
+        weekday: s.weekday,
+        starts_at: s.startsAt,
+        ends_at: s.endsAt,
+      }));
       if (rows.length) await trx('engineer_shifts').insert(rows);
     },
 
     async addAbsence(id: string, absence: AbsenceCreate, trx: Knex): Promise<number> {
       const [row] = await trx('engineer_absences')
-        .insert({ engineer_id: id, starts_at: absence.startsAt, ends_at: absence.endsAt, reason: absence.reason ?? null })
+        .insert({
+          engineer_id: id,
+          starts_at: absence.startsAt,
+          ends_at: absence.endsAt,
+          reason: absence.reason ?? null,
+        })
         .returning('id');
       return (row as { id: number }).id;
     },

@@ -13,10 +13,14 @@ const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
 export const Shift = z
   .object({ weekday: z.number().int().min(1).max(7), startsAt: LocalTime, endsAt: LocalTime })
   .strict()
-  .refine((shift) => shift.endsAt > shift.startsAt, { message: 'must end after it starts', path: ['endsAt'] });
+  .refine((shift) => shift.endsAt > shift.startsAt, {
+    message: 'must end after it starts',
+    path: ['endsAt'],
+  });
 export type Shift = z.infer<typeof Shift>;
 
-const uniqueWeekdays = (shifts: Shift[]) => new Set(shifts.map((shift) => shift.weekday)).size === shifts.length;
+const uniqueWeekdays = (shifts: Shift[]) =>
+  new Set(shifts.map((shift) => shift.weekday)).size === shifts.length;
 
 export const Absence = z
   .object({ id: z.number().int(), startsAt: z.string(), endsAt: z.string(), reason: z.string().nullable() })
@@ -86,7 +90,11 @@ export const EngineerUpdate = z
 export type EngineerUpdate = z.infer<typeof EngineerUpdate>;
 
 export const PositionUpdate = z
-  .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), at: IsoDateTime.optional() })
+  .object({
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+    at: IsoDateTime.optional(),
+  })
   .strict()
   .openapi('PositionUpdate');
 export type PositionUpdate = z.infer<typeof PositionUpdate>;

@@ -61,7 +61,13 @@ export function createEngineerService(deps: { db: Knex; engineers: EngineerRepos
     await recordAudit(trx, { actor, action: 'create', entity: 'engineer', entityId: input.id, data: input });
   }
 
-  async function updateIn(trx: Knex, id: string, input: EngineerUpdate, actor: string, field = 'body'): Promise<void> {
+  async function updateIn(
+    trx: Knex,
+    id: string,
+    input: EngineerUpdate,
+    actor: string,
+    field = 'body',
+  ): Promise<void> {
     if (input.homeOfficeId !== undefined) await homeOffice(trx, input.homeOfficeId, `${field}.homeOfficeId`);
     if (!(await engineers.update(id, input, trx))) throw problems.notFound('engineer', id);
     if (input.skills) await engineers.replaceSkills(id, input.skills, trx);
@@ -90,25 +96,42 @@ export function createEngineerService(deps: { db: Knex; engineers: EngineerRepos
       db.transaction(async (trx) => {
         await mustGet(trx, id);
         const absenceId = await engineers.addAbsence(id, input, trx);
-        await recordAudit(trx, { actor, action: 'add-absence', entity: 'engineer', entityId: id, data: { absenceId, ...input } });
+        await recordAudit(trx, {
+          actor,
+          action: 'add-absence',
+          entity: 'engineer',
+          entityId: id,
+          data: { absenceId, ...input },
+        });
         return mustGet(trx, id);
       }),
 
     removeAbsence: (id: string, absenceId: number, actor: string): Promise<void> =>
       db.transaction(async (trx) => {
-        if (!(await engineers.removeAbsence(id, absenceId, trx))) throw problems.notFound('absence', String(absenceId));
-        await recordAudit(trx, { actor, action: 'remove-absence', entity: 'engineer', entityId: id, data: { absenceId } });
+        if (!(await engineers.removeAbsence(id, absenceId, trx)))
+          throw problems.notFound('absence', String(absenceId));
+        await recordAudit(trx, {
+          actor,
+          action: 'remove-absence',
+          entity: 'engineer',
+          entityId: id,
+          data: { absenceId },
+        });
       }),
 
     setPosition: (id: string, input: PositionUpdate): Promise<Engineer> =>
       db.transaction(async (trx) => {
         const at = input.at ?? now().toISOString();
-        if (!(await engineers.setPosition(id, input.lat, input.lon, at, trx))) throw problems.notFound('engineer', id);
+        if (!(await engineers.setPosition(id, input.lat, input.lon, at, trx)))
+          throw problems.notFound('engineer', id);
         return mustGet(trx, id);
       }),
 
     /** Creates or updates every engineer of an import in one transaction: all rows or none. */
-    importAll: (rows: Array<{ line: number; engineer: EngineerCreate }>, actor: string): Promise<{ created: number; updated: number }> =>
+    importAll: (
+      rows: Array<{ line: number; engineer: EngineerCreate }>,
+      actor: string,
+    ): Promise<{ created: number; updated: number }> =>
       db.transaction(async (trx) => {
         const seen = new Map<string, number>();
         let created = 0;

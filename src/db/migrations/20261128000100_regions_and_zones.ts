@@ -14,14 +14,13 @@ export async function up(knex: Knex): Promise<void> {
     t.text('id').primary();
     t.text('region_id').notNullable().references('regions.id');
     t.text('name').notNullable();
-    // The commitment profiles map (zone kind, level) to on-site hours: same-city 2 h, etc.
+    // A zone id of the commitment catalog (data/commitments.json: same-city, surrounding,
+    // other-province, beijing-urban, …): the profiles map (zone kind, level) to on-site hours.
     t.text('kind').notNullable();
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
-  await knex.raw(
-    `alter table zones add constraint zones_kind_check check (kind in ('same-city', 'surrounding', 'other-province', '2h', '12h', '48h', 'custom'))`,
-  );
+  await knex.raw(`alter table zones add constraint zones_kind_check check (kind ~ '^[a-z0-9][a-z0-9-]*$')`);
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -114,6 +114,13 @@ describe('time zones', () => {
     expect(due('2026-10-23T10:00:00+02:00', 3, berlin)).toBe('2026-10-28T10:00:00+01:00');
   });
 
+  it('lands on the right side of a clock change that happens on the due day', () => {
+    // Clocks in Berlin go forward at 02:00 on Sunday 29 March 2026, made a working day here.
+    const berlin = createWorkingCalendar({ timeZone: 'Europe/Berlin', makeUpWorkdays: ['2026-03-29'] });
+    expect(due('2026-03-27T01:30:00+01:00', 1, berlin)).toBe('2026-03-29T01:30:00+01:00');
+    expect(due('2026-03-27T03:30:00+01:00', 1, berlin)).toBe('2026-03-29T03:30:00+02:00');
+  });
+
   it('rejects an unknown time zone and a time without an offset', () => {
     expect(() => createWorkingCalendar({ timeZone: 'Mars/Olympus' })).toThrow(CommitmentError);
     expect(() => addWorkingDays(china, '2026-09-30T10:00:00', 1)).toThrow(/offset/);

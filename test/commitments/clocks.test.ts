@@ -116,6 +116,15 @@ describe('the clock table of commitments.md, per tier', () => {
       ).toBeUndefined();
     });
 
+    it('starts at the resolution that follows the on-site visit, not an earlier remote one', () => {
+      const reopened = [
+        { type: 'resolved', at: '2026-11-24T09:30:00+08:00' },
+        { type: 'on-site', at: '2026-11-24T11:00:00+08:00' },
+        { type: 'resolved', at: '2026-11-24T15:00:00+08:00' },
+      ];
+      expect(clock('report', { events: reopened })?.startedAt).toBe('2026-11-24T15:00:00+08:00');
+    });
+
     it('says when the holidays it spans are only provisional', () => {
       const late = [
         { type: 'on-site', at: '2026-12-30T10:00:00+08:00' },

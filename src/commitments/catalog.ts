@@ -17,11 +17,19 @@ export function parseCatalog(json: unknown): CommitmentCatalog {
   return parsed.data;
 }
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 let bundled: CommitmentCatalog | undefined;
 
-/** The catalog shipped in data/commitments.json, parsed once. */
+/** The catalog shipped in data/commitments.json, parsed once and frozen, since every caller shares it. */
 export function defaultCatalog(): CommitmentCatalog {
-  bundled ??= parseCatalog(catalogJson);
+  bundled ??= deepFreeze(parseCatalog(catalogJson));
   return bundled;
 }
 

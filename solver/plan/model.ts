@@ -1,0 +1,213 @@
+import type { Problem } from '../problem.schema.ts';
+import { createTravelModel, type TravelModel } from '../travel.ts';
+import { isoToUnits, minutesToUnits, offsetMinutesOf, PICKUP_MINUTES, type TimeUnits } from '../units.ts';
+import { createCatalog, type Catalog } from './catalog.ts';
+import { createLegCache, createTravelCache, type LegCache } from './leg-cache.ts';
+
+/** One part need of a ticket, resolved to the SKUs that meet it. */
+export interface Need {
+  readonly asked: number;
+  readonly qty: number;
+  readonly compatible: readonly number[];
+}
+
+/**
+ * The problem as the search sees it (VROOM's "structures"): indices instead of ids, integer time
+ * units counted from `now`, and everything derived once. Engineers, tickets and stock slots are
+ * parallel arrays indexed by position in the problem. A stock slot is either a (location, SKU)
+ * pair of the `stock` records (slots 0..pairCount-1) or one SKU in one engineer's van.
+ */
+export interface Model {
+  readonly problem: Problem;
+  readonly nowMs: number;
+  readonly offsetMinutes: number;
+  readonly travel: TravelModel;
+  readonly legs: LegCache;
+  readonly catalog: Catalog;
+  readonly pickupUnits: TimeUnits;
+
+  readonly engineerCount: number;
+  readonly engStart: Int32Array;
+  /** -1 when the route ends at its last stop. */
+  readonly engEnd: Int32Array;
+  readonly engReady: Float64Array;
+  readonly engShiftEnd: Float64Array;
+  readonly engMaxJobs: Float64Array;
+  readonly engCapacity: Float64Array;
+  readonly engineerIndex: ReadonlyMap<string, number>;
+
+  readonly slotCount: number;
+  readonly pairCount: number;
+  /** Stock location of a pair slot, -1 for a van slot. */
+  readonly slotLoc: Int32Array;
+  readonly slotSku: Int32Array;
+  readonly slotQty: Int32Array;
+  /** Pair slots holding each SKU (qty > 0), by SKU index. */
+  readonly pairsBySku: readonly (readonly number[])[];
+  /** The van slot of (engineer, SKU), or -1. */
+  vanSlot(engineer: number, sku: number): number;
+  /** The pair slot of (location, SKU), or -1. */
+  pairSlot(location: number, sku: number): number;
+
+  readonly ticketCount: number;
+  readonly ticketIndex: ReadonlyMap<string, number>;
+  readonly tSite: Int32Array;
+  readonly tLevel: Int32Array;
+  readonly tWeight: Float64Array;
+  /** Due times in units; Infinity where there is no commitment. */
+  readonly tDueOnsite: Float64Array;
+  readonly tDueUnit: Float64Array;
+  readonly tHasUnit: Uint8Array;
+  /** weight × (commitments + 1): what leaving the ticket out costs (docs/solver.md). */
+  readonly tPenalty: Float64Array;
+  readonly tEarliest: Float64Array;
+  readonly tService: Float64Array;
+  readonly tLoad: Float64Array;
+  readonly tNeeds: readonly (readonly Need[])[];
+  /** SKUs that meet the spare-unit need, or null when there is none. */
+  readonly tUnitSkus: readonly (readonly number[] | null)[];
+  readonly tPin: Int32Array;
+  readonly tPinFirst: Uint8Array;
+  readonly tPrevious: Int32Array;
+
+  readonly hasCourier: boolean;
+  readonly handlingUnits: TimeUnits;
+  /** Courier driving time from a stock location to a site, rounded once. */
+  courierLeg(from: number, to: number): TimeUnits;
+}
+
+export function buildModel(problem: Problem): Model {
+  const nowMs = Date.parse(problem.now);
+  const travel = createTravelModel(problem);
+  const catalog = createCatalog(problem);
+  const toUnits = (iso: string | null | undefined): number =>
+    iso === null || iso === undefined ? Infinity : isoToUnits(iso, nowMs);
+
+  const engineers = problem.engineers;
+  const engineerIndex = new Map(engineers.map((e, i) => [e.id, i] as const));
+  const engStart = Int32Array.from(engineers, (e) => travel.indexOf(e.start));
+  const engEnd = Int32Array.from(engineers, (e) => (e.end === undefined ? -1 : travel.indexOf(e.end)));
+  const engReady = Float64Array.from(engineers, (e) => Math.max(0, toUnits(e.availableFrom)));
+  const engShiftEnd = Float64Array.from(engineers, (e) => toUnits(e.shiftEnd));
+  const engMaxJobs = Float64Array.from(engineers, (e) => e.maxJobs ?? Infinity);
+  const engCapacity = Float64Array.from(engineers, (e) => e.capacity ?? Infinity);
+
+  const stock = buildStockSlots(problem, catalog, travel);
+
+  const tickets = problem.tickets;
+  const tHasUnit = Uint8Array.from(tickets, (t) => (t.spareUnit ? 1 : 0));
+  const tDueOnsite = Float64Array.from(tickets, (t) => toUnits(t.due.onsite));
+  const tDueUnit = Float64Array.from(tickets, (t) => (t.spareUnit ? toUnits(t.due.spareUnit) : Infinity));
+  const tWeight = Float64Array.from(
+    tickets,
+    (t) => (problem.weights.level[t.level - 1] ?? 0) * problem.weights.tier[t.tier],
+  );
+  const tPenalty = Float64Array.from(tickets, (_, i) => {
+    const commitments = (Number.isFinite(tDueOnsite[i]) ? 1 : 0) + (Number.isFinite(tDueUnit[i]) ? 1 : 0);
+    return tWeight[i]! * (commitments + 1);
+  });
+  const engineerOrMinusOne = (id: string | null | undefined): number =>
+    id === null || id === undefined ? -1 : (engineerIndex.get(id) ?? -1);
+
+  const courier = problem.courier ?? null;
+  const speedFactor = courier?.speedFactor ?? 1;
+  const courierLegs = createLegCache((from, to) => minutesToUnits(travel.minutes(from, to) / speedFactor));
+
+  return {
+    problem,
+    nowMs,
+    offsetMinutes: offsetMinutesOf(problem.now),
+    travel,
+    legs: createTravelCache(travel),
+    catalog,
+    pickupUnits: minutesToUnits(PICKUP_MINUTES),
+    engineerCount: engineers.length,
+    engStart,
+    engEnd,
+    engReady,
+    engShiftEnd,
+    engMaxJobs,
+    engCapacity,
+    engineerIndex,
+    ...stock,
+    ticketCount: tickets.length,
+    ticketIndex: new Map(tickets.map((t, i) => [t.id, i] as const)),
+    tSite: Int32Array.from(tickets, (t) => travel.indexOf(t.site)),
+    tLevel: Int32Array.from(tickets, (t) => t.level),
+    tWeight,
+    tDueOnsite,
+    tDueUnit,
+    tHasUnit,
+    tPenalty,
+    tEarliest: Float64Array.from(tickets, (t) => (t.earliestStart ? toUnits(t.earliestStart) : 0)),
+    tService: Float64Array.from(tickets, (t) => minutesToUnits(t.serviceMinutes)),
+    tLoad: Float64Array.from(tickets, (t) => t.load),
+    tNeeds: tickets.map((t) =>
+      t.parts.map((need) => {
+        const asked = catalog.indexOf(need.sku);
+        return { asked, qty: need.qty, compatible: catalog.compatibleWith(asked) };
+      }),
+    ),
+    tUnitSkus: tickets.map((t) => (t.spareUnit ? catalog.unitsFor(t.spareUnit.model) : null)),
+    tPin: Int32Array.from(tickets, (t) => engineerOrMinusOne(t.pin?.engineer)),
+    tPinFirst: Uint8Array.from(tickets, (t) => (t.pin?.first ? 1 : 0)),
+    tPrevious: Int32Array.from(tickets, (t) => engineerOrMinusOne(t.previousEngineer)),
+    hasCourier: courier !== null,
+    handlingUnits: minutesToUnits(courier?.handlingMinutes ?? 0),
+    courierLeg: (from, to) => courierLegs.units(from, to),
+  };
+}
+
+type StockSlots = Pick<
+  Model,
+  'slotCount' | 'pairCount' | 'slotLoc' | 'slotSku' | 'slotQty' | 'pairsBySku' | 'vanSlot' | 'pairSlot'
+>;
+
+/** Stock records summed per (location, SKU), then every engineer's van stock, as slots. */
+function buildStockSlots(problem: Problem, catalog: Catalog, travel: TravelModel): StockSlots {
+  const loc: number[] = [];
+  const sku: number[] = [];
+  const qty: number[] = [];
+  // A numeric key: location × SKU count + SKU, unique because SKU indices are below the count.
+  const skuCount = catalog.ids.length;
+  const pairIndex = new Map<number, number>();
+  for (const record of problem.stock) {
+    const l = travel.indexOf(record.location);
+    const s = catalog.indexOf(record.sku);
+    const key = l * skuCount + s;
+    const existing = pairIndex.get(key);
+    if (existing === undefined) {
+      pairIndex.set(key, loc.length);
+      loc.push(l);
+      sku.push(s);
+      qty.push(record.qty);
+    } else {
+      qty[existing]! += record.qty;
+    }
+  }
+  const pairCount = loc.length;
+  const pairsBySku: number[][] = catalog.ids.map(() => []);
+  for (let p = 0; p < pairCount; p++) if (qty[p]! > 0) pairsBySku[sku[p]!]!.push(p);
+
+  const vanIndex = problem.engineers.map(() => new Map<number, number>());
+  problem.engineers.forEach((engineer, e) => {
+    for (const [id, count] of Object.entries(engineer.vanStock)) {
+      if (count <= 0) continue;
+      vanIndex[e]!.set(catalog.indexOf(id), loc.length);
+      loc.push(-1);
+      sku.push(catalog.indexOf(id));
+      qty.push(count);
+    }
+  });
+
+  return {
+    slotCount: loc.length,
+    pairCount,
+    slotLoc: Int32Array.from(loc),
+    slotSku: Int32Array.from(sku),
+    slotQty: Int32Array.from(qty),
+    pairsBySku,
+    vanSlot: (engineer, s) => vanIndex[engineer]?.get(s) ?? -1,
+    pairSlot: (location, s) => pairIndex.get(location * skuCount + s) ?? -1,
+  };
+}

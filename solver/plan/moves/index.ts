@@ -1,0 +1,17 @@
+import { exchangeMove } from './exchange.move.ts';
+import type { Move } from './move.ts';
+import { orOptMove } from './or-opt.move.ts';
+import { relocateMove } from './relocate.move.ts';
+import { ruinRecreateMove } from './ruin-recreate.move.ts';
+import { twoOptStarMove } from './two-opt-star.move.ts';
+
+export type { Move } from './move.ts';
+
+/** Every move the search uses; a new move is a new file listed here. */
+export const MOVES: readonly Move[] = [
+  relocateMove,
+  exchangeMove,
+  orOptMove,
+  twoOptStarMove,
+  ruinRecreateMove,
+];

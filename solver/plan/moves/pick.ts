@@ -1,0 +1,32 @@
+import type { Random } from '../../random.ts';
+import type { SearchState } from '../state.ts';
+
+/** How often a move looks for a ticket it may move before giving up. */
+const TRIES = 8;
+
+/** A random assigned ticket that a move may take off its route (not pinned as first stop). */
+export function randomMovableTicket(state: SearchState, random: Random): number {
+  const { model } = state;
+  for (let attempt = 0; attempt < TRIES; attempt++) {
+    const t = random.int(model.ticketCount);
+    if (state.engineerOf[t]! >= 0 && !model.tPinFirst[t]) return t;
+  }
+  return -1;
+}
+
+/** The tickets of an engineer's route in visiting order, pickups left out. */
+export function ticketsOf(state: SearchState, engineer: number): number[] {
+  return state.routes[engineer]!.tickets.filter((t) => t >= 0);
+}
+
+/** Whether `t` may be served by `engineer`: qualified, and not pinned to someone else. */
+export function mayServe(state: SearchState, t: number, engineer: number): boolean {
+  const pin = state.model.tPin[t]!;
+  return (pin < 0 || pin === engineer) && state.engineers.isQualified(t, engineer);
+}
+
+/** Another engineer near ticket `t` (one of its candidates), or -1. */
+export function nearbyEngineer(state: SearchState, random: Random, t: number, not: number): number {
+  const candidates = state.engineers.candidates(t).filter((e) => e !== not);
+  return candidates.length === 0 ? -1 : random.pick(candidates);
+}

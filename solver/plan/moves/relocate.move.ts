@@ -1,0 +1,16 @@
+import { insertAnywhere } from '../regret.ts';
+import type { Move } from './move.ts';
+import { randomMovableTicket } from './pick.ts';
+
+/** Takes one ticket off its route and puts it at its best place on any nearby route. */
+export const relocateMove: Move = {
+  name: 'relocate',
+  kind: 'descent',
+  weight: 30,
+  apply(state, random) {
+    const t = randomMovableTicket(state, random);
+    if (t < 0 || !state.remove(t)) return false;
+    insertAnywhere(state, t, state.engineers.candidates(t));
+    return true;
+  },
+};

@@ -1,10 +1,22 @@
+import { registerEquipmentModelRoutes } from './catalog/equipment-model.routes.ts';
+import { registerSkuRoutes } from './catalog/sku.routes.ts';
+import { registerSupplierRoutes } from './catalog/supplier.routes.ts';
 import { registerEngineerRoutes } from './engineers/engineer.routes.ts';
 import type { Api } from './http/api.ts';
 import { registerLocationRoutes } from './network/location.routes.ts';
+import { registerRegionRoutes } from './network/region.routes.ts';
+import { registerZoneRoutes } from './network/zone.routes.ts';
 import type { Services } from './services.ts';
+import { registerStockRoutes } from './stock/stock.routes.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 export function registerApiRoutes(api: Api, services: Services): void {
   registerLocationRoutes(api, services.locations);
+  registerRegionRoutes(api, services.regions);
+  registerZoneRoutes(api, services.zones);
+  registerEquipmentModelRoutes(api, services.equipmentModels);
+  registerSupplierRoutes(api, services.suppliers);
+  registerSkuRoutes(api, services.skus);
+  registerStockRoutes(api, services.stock);
   registerEngineerRoutes(api, services.engineers);
 }

@@ -1,3 +1,9 @@
+import { createEquipmentModelRepository } from './catalog/equipment-model.repository.ts';
+import { createEquipmentModelService } from './catalog/equipment-model.service.ts';
+import { createSkuRepository } from './catalog/sku.repository.ts';
+import { createSkuService } from './catalog/sku.service.ts';
+import { createSupplierRepository } from './catalog/supplier.repository.ts';
+import { createSupplierService } from './catalog/supplier.service.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { createEngineerRepository } from './engineers/engineer.repository.ts';
@@ -5,6 +11,14 @@ import { createEngineerService } from './engineers/engineer.service.ts';
 import type { Logger } from './logger.ts';
 import { createLocationRepository } from './network/location.repository.ts';
 import { createLocationService } from './network/location.service.ts';
+import { createRegionRepository } from './network/region.repository.ts';
+import { createRegionService } from './network/region.service.ts';
+import { createZoneRepository } from './network/zone.repository.ts';
+import { createZoneService } from './network/zone.service.ts';
+import { createStockLedger } from './stock/stock-ledger.ts';
+import { createStockQueries } from './stock/stock-queries.repository.ts';
+import { createStockRepository } from './stock/stock.repository.ts';
+import { createStockService } from './stock/stock.service.ts';
 
 export interface ServiceDeps {
   db: Database;
@@ -20,9 +34,25 @@ export interface ServiceDeps {
  */
 export function createServices(deps: ServiceDeps) {
   const { db } = deps;
+  const stockRepository = createStockRepository(db);
+  // The ledger operations other features run inside their own transactions (dispatch, reorder).
+  const stockLedger = createStockLedger({ stock: stockRepository, now: deps.now });
   return {
     config: deps.config,
+    stockLedger,
+    stock: createStockService({
+      db,
+      ledger: stockLedger,
+      stock: stockRepository,
+      queries: createStockQueries(db),
+      now: deps.now,
+    }),
     locations: createLocationService({ db, locations: createLocationRepository(db) }),
+    regions: createRegionService({ db, regions: createRegionRepository(db) }),
+    zones: createZoneService({ db, zones: createZoneRepository(db) }),
+    equipmentModels: createEquipmentModelService({ db, models: createEquipmentModelRepository(db) }),
+    suppliers: createSupplierService({ db, suppliers: createSupplierRepository(db) }),
+    skus: createSkuService({ db, skus: createSkuRepository(db) }),
     engineers: createEngineerService({ db, engineers: createEngineerRepository(db), now: deps.now }),
   };
 }

@@ -13,31 +13,46 @@ export interface CoverageCounter {
   count(ledger: StockLedger): number;
 }
 
+/**
+ * Sites are grouped by the set of stock locations within the horizon ("neighbourhoods"), which
+ * depends on no SKU, so travel is computed once per (site, stock location) and only when the plan
+ * empties something. A location is a SKU's sole source for some site exactly when it is the only
+ * holder of the SKU in some neighbourhood.
+ */
 export function createCoverageCounter(ctx: CheckContext): CoverageCounter {
-  const horizon = minutesToUnits(ctx.problem.options.coverageMinutes);
-  const sites: number[] = [];
-  ctx.problem.locations.forEach((location, i) => {
-    if (location.kind === 'site') sites.push(i);
-  });
-  const holders = new Map<string, number[]>();
+  const holders = new Map<string, Set<number>>();
   for (const [key, qty] of ctx.stockQty) {
     if (qty <= 0) continue;
     const [location, sku] = key.split('\u0000') as [string, string];
     const index = ctx.locationIndex.get(location);
     if (index === undefined) continue;
-    const list = holders.get(sku);
-    if (list) list.push(index);
-    else holders.set(sku, [index]);
+    const set = holders.get(sku);
+    if (set) set.add(index);
+    else holders.set(sku, new Set([index]));
   }
-  const soleSource = new Map<string, boolean>();
+  let neighbourhoods: number[][] | undefined;
+  const soleSources = new Map<string, Set<number>>();
 
-  const isSoleSource = (location: number, sku: string): boolean => {
-    const others = (holders.get(sku) ?? []).filter((holder) => holder !== location);
-    return sites.some(
-      (site) =>
-        ctx.travel.units(location, site) <= horizon &&
-        !others.some((other) => ctx.travel.units(other, site) <= horizon),
-    );
+  const soleSourcesOf = (sku: string): Set<number> => {
+    const cached = soleSources.get(sku);
+    if (cached) return cached;
+    neighbourhoods ??= findNeighbourhoods(ctx, holders);
+    const holding = holders.get(sku) ?? new Set<number>();
+    const sole = new Set<number>();
+    for (const neighbourhood of neighbourhoods) {
+      let only = -1;
+      for (const location of neighbourhood) {
+        if (!holding.has(location)) continue;
+        if (only !== -1) {
+          only = -2;
+          break;
+        }
+        only = location;
+      }
+      if (only >= 0) sole.add(only);
+    }
+    soleSources.set(sku, sole);
+    return sole;
   };
 
   return {
@@ -45,16 +60,22 @@ export function createCoverageCounter(ctx: CheckContext): CoverageCounter {
       let taken = 0;
       for (const { location, sku } of ledger.newlyEmptied(ctx)) {
         const index = ctx.locationIndex.get(location);
-        if (index === undefined) continue;
-        const key = `${index}\u0000${sku}`;
-        let sole = soleSource.get(key);
-        if (sole === undefined) {
-          sole = isSoleSource(index, sku);
-          soleSource.set(key, sole);
-        }
-        if (sole) taken += 1;
+        if (index !== undefined && soleSourcesOf(sku).has(index)) taken += 1;
       }
       return taken;
     },
   };
+}
+
+/** The distinct sets of stock locations within the horizon of some site. */
+function findNeighbourhoods(ctx: CheckContext, holders: ReadonlyMap<string, Set<number>>): number[][] {
+  const horizon = minutesToUnits(ctx.problem.options.coverageMinutes);
+  const stockLocations = [...new Set([...holders.values()].flatMap((set) => [...set]))].sort((a, b) => a - b);
+  const distinct = new Map<string, number[]>();
+  ctx.problem.locations.forEach((location, site) => {
+    if (location.kind !== 'site') return;
+    const near = stockLocations.filter((stock) => ctx.travel.units(stock, site) <= horizon);
+    if (near.length > 0) distinct.set(near.join(','), near);
+  });
+  return [...distinct.values()];
 }

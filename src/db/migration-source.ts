@@ -11,6 +11,8 @@ import * as preventiveJobs from './migrations/20261128000900_preventive_jobs.ts'
 import * as auditEvents from './migrations/20261128001000_audit_events.ts';
 import * as ticketClockAtRiskShare from './migrations/20261128012000_ticket_clock_at_risk_share.ts';
 import * as calendarDaysSeed from './migrations/20261128012100_calendar_days_seed.ts';
+import * as faultCodes from './migrations/20261128014000_fault_codes.ts';
+import * as demandHistory from './migrations/20261128014100_demand_history.ts';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -35,6 +37,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261128001000_audit_events', auditEvents],
   ['20261128012000_ticket_clock_at_risk_share', ticketClockAtRiskShare],
   ['20261128012100_calendar_days_seed', calendarDaysSeed],
+  ['20261128014000_fault_codes', faultCodes],
+  ['20261128014100_demand_history', demandHistory],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

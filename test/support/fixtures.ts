@@ -120,3 +120,39 @@ export async function someStock(db: Knex, locationId: string, skuId: string, qty
     actor: 'test',
   });
 }
+
+/** An engineer's van: a stock location of kind 'van' (it holds stock with or without an engineer row). */
+export async function aVan(db: Knex, id = 'V-001', options: { active?: boolean } = {}): Promise<string> {
+  const regionId = await aRegion(db);
+  await db('locations')
+    .insert({
+      id,
+      kind: 'van',
+      name: `Van ${id}`,
+      region_id: regionId,
+      lat: 30.66,
+      lon: 104.07,
+      active: options.active ?? true,
+    })
+    .onConflict('id')
+    .ignore();
+  return id;
+}
+
+/**
+ * The places and parts the stock tests share: a depot, an office, a van, a deactivated depot,
+ * a customer site (which holds no stock) and two parts.
+ */
+export async function aStockNetwork(db: Knex) {
+  const network = {
+    depot: await anOffice(db, 'D-CTU', { kind: 'depot' }),
+    office: await anOffice(db, 'O-YB', { lat: 28.77, lon: 104.64 }),
+    van: await aVan(db, 'V-001'),
+    closedDepot: await anOffice(db, 'D-OLD', { kind: 'depot' }),
+    site: await aSite(db, 'S-0001'),
+    psu: await aPart(db, 'P-PSU-650'),
+    fan: await aPart(db, 'P-FAN-80'),
+  };
+  await db('locations').where({ id: network.closedDepot }).update({ active: false });
+  return network;
+}

@@ -7,6 +7,7 @@ import { registerLocationRoutes } from './network/location.routes.ts';
 import { registerRegionRoutes } from './network/region.routes.ts';
 import { registerZoneRoutes } from './network/zone.routes.ts';
 import type { Services } from './services.ts';
+import { registerTicketRoutes } from './tickets/ticket.routes.ts';
 import { registerStockRoutes } from './stock/stock.routes.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
@@ -19,4 +20,5 @@ export function registerApiRoutes(api: Api, services: Services): void {
   registerSkuRoutes(api, services.skus);
   registerStockRoutes(api, services.stock);
   registerEngineerRoutes(api, services.engineers);
+  registerTicketRoutes(api, services.tickets);
 }

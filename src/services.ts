@@ -19,6 +19,11 @@ import { createStockLedger } from './stock/stock-ledger.ts';
 import { createStockQueries } from './stock/stock-queries.repository.ts';
 import { createStockRepository } from './stock/stock.repository.ts';
 import { createStockService } from './stock/stock.service.ts';
+import { createTicketService } from './tickets/ticket.service.ts';
+import { createIntakeContextRepository } from './tickets/intake-context.repository.ts';
+import { createTicketClockRepository } from './tickets/ticket-clock.repository.ts';
+import { createTicketEventRepository } from './tickets/ticket-event.repository.ts';
+import { createTicketRepository } from './tickets/ticket.repository.ts';
 
 export interface ServiceDeps {
   db: Database;
@@ -54,6 +59,14 @@ export function createServices(deps: ServiceDeps) {
     suppliers: createSupplierService({ db, suppliers: createSupplierRepository(db) }),
     skus: createSkuService({ db, skus: createSkuRepository(db) }),
     engineers: createEngineerService({ db, engineers: createEngineerRepository(db), now: deps.now }),
+    tickets: createTicketService({
+      db,
+      now: deps.now,
+      tickets: createTicketRepository(db),
+      clocks: createTicketClockRepository(db),
+      events: createTicketEventRepository(db),
+      context: createIntakeContextRepository(db),
+    }),
   };
 }
 

@@ -1,0 +1,192 @@
+import type { Knex } from 'knex';
+import type { OutOfWarrantyPolicy, RepairRecord, Tier } from '../commitments/index.ts';
+import { toIso, toIsoDate } from '../http/schemas.ts';
+import type { ContractTerms } from './contract-terms.ts';
+import type { EquipmentWarranty } from './intake.ts';
+
+/**
+ * Reads of the network, the installed base and the contracts that a ticket is derived from.
+ * These tables belong to other features; tickets only read them, always inside the caller's
+ * transaction so that a ticket is derived from one consistent state.
+ */
+
+export interface SiteContext {
+  id: string;
+  customerId: string;
+  zoneKind: string | null;
+  timeZone: string;
+}
+
+export interface ContractContext extends ContractTerms {
+  tier: Tier;
+}
+
+export interface EquipmentContext extends EquipmentWarranty {
+  id: string;
+  siteId: string;
+  modelId: string;
+  active: boolean;
+  model: { skill: string; minSkillLevel: number };
+}
+
+export interface EngineerContext {
+  id: string;
+  active: boolean;
+  skills: Record<string, number>;
+}
+
+interface ContractRow {
+  id: string;
+  profile_id: string;
+  profile_name: string;
+  definition: unknown;
+  overrides: unknown;
+  out_of_warranty_policy: OutOfWarrantyPolicy;
+  tier: Tier;
+}
+
+const toContract = (row: ContractRow): ContractContext => ({
+  contractId: row.id,
+  profileId: row.profile_id,
+  profileName: row.profile_name,
+  profileDefinition: row.definition,
+  overrides: row.overrides,
+  outOfWarrantyPolicy: row.out_of_warranty_policy,
+  tier: row.tier,
+});
+
+const contractColumns = [
+  'c.id',
+  'c.profile_id',
+  'p.name as profile_name',
+  'p.definition',
+  'c.overrides',
+  'c.out_of_warranty_policy',
+  'c.tier',
+];
+
+export function createIntakeContextRepository(db: Knex) {
+  return {
+    async site(siteId: string, trx: Knex = db): Promise<SiteContext | undefined> {
+      const row = await trx('locations as l')
+        .leftJoin('zones as z', 'z.id', 'l.zone_id')
+        .join('regions as r', 'r.id', 'l.region_id')
+        .where({ 'l.id': siteId, 'l.kind': 'site' })
+        .first('l.id', 'l.customer_id', 'z.kind as zone_kind', 'r.time_zone');
+      return row
+        ? { id: row.id, customerId: row.customer_id, zoneKind: row.zone_kind, timeZone: row.time_zone }
+        : undefined;
+    },
+
+    /** The customer's contract in force on a date; the most recent one when contracts overlap. */
+    async contractInForce(
+      customerId: string,
+      on: string,
+      trx: Knex = db,
+    ): Promise<ContractContext | undefined> {
+      const row = await trx('contracts as c')
+        .join('commitment_profiles as p', 'p.id', 'c.profile_id')
+        .where('c.customer_id', customerId)
+        .andWhere('c.starts_on', '<=', on)
+        .andWhere((q) => q.whereNull('c.ends_on').orWhere('c.ends_on', '>=', on))
+        .orderBy([
+          { column: 'c.starts_on', order: 'desc' },
+          { column: 'c.id', order: 'desc' },
+        ])
+        .first(contractColumns);
+      return row ? toContract(row as ContractRow) : undefined;
+    },
+
+    async contract(contractId: string, trx: Knex = db): Promise<ContractContext | undefined> {
+      const row = await trx('contracts as c')
+        .join('commitment_profiles as p', 'p.id', 'c.profile_id')
+        .where('c.id', contractId)
+        .first(contractColumns);
+      return row ? toContract(row as ContractRow) : undefined;
+    },
+
+    async equipment(equipmentId: string, trx: Knex = db): Promise<EquipmentContext | undefined> {
+      const row = await trx('equipment as e')
+        .join('equipment_models as m', 'm.id', 'e.model_id')
+        .where('e.id', equipmentId)
+        .first(
+          'e.id',
+          'e.site_id',
+          'e.model_id',
+          'e.active',
+          'e.installed_on',
+          'e.warranty_card_received_on',
+          'm.skill',
+          'm.min_skill_level',
+        );
+      if (!row) return undefined;
+      const components = (await trx('equipment_components')
+        .where('equipment_id', equipmentId)
+        .select('component', 'warranty_end')) as Array<{ component: string; warranty_end: string }>;
+      return {
+        id: row.id,
+        siteId: row.site_id,
+        modelId: row.model_id,
+        active: row.active,
+        model: { skill: row.skill, minSkillLevel: row.min_skill_level },
+        installedOn: toIsoDate(row.installed_on)!,
+        warrantyCardReceivedOn: toIsoDate(row.warranty_card_received_on),
+        componentWarrantyEnds: Object.fromEntries(
+          components.map((c) => [c.component, toIsoDate(c.warranty_end)!]),
+        ),
+      };
+    },
+
+    /** The device's earlier tickets with a fault code, each with when it was first resolved. */
+    async repairHistory(equipmentId: string, trx: Knex = db): Promise<RepairRecord[]> {
+      const rows = (await trx('tickets as t')
+        .leftJoin(
+          trx('ticket_events')
+            .where('to_status', 'resolved')
+            .groupBy('ticket_id')
+            .select('ticket_id', trx.raw('min("at") as resolved_at'))
+            .as('r'),
+          'r.ticket_id',
+          't.id',
+        )
+        .where('t.equipment_id', equipmentId)
+        .whereNotNull('t.fault_code')
+        .select('t.id', 't.fault_code', 'r.resolved_at')) as Array<{
+        id: string;
+        fault_code: string;
+        resolved_at: Date | null;
+      }>;
+      return rows.map((row) => ({
+        ticketId: row.id,
+        faultCode: row.fault_code,
+        resolvedAt: row.resolved_at ? toIso(row.resolved_at) : null,
+        // A new ticket for the same fault is the evidence that the device is not working again.
+        stillWorking: true,
+      }));
+    },
+
+    /** Which of the given SKUs exist as parts (not spare units, which a ticket asks for apart). */
+    async existingParts(skuIds: readonly string[], trx: Knex = db): Promise<Set<string>> {
+      if (!skuIds.length) return new Set();
+      const rows = (await trx('skus').whereIn('id', skuIds).where('kind', 'part').select('id')) as Array<{
+        id: string;
+      }>;
+      return new Set(rows.map((row) => row.id));
+    },
+
+    async engineer(engineerId: string, trx: Knex = db): Promise<EngineerContext | undefined> {
+      const row = await trx('engineers').where('id', engineerId).first('id', 'active');
+      if (!row) return undefined;
+      const skills = (await trx('engineer_skills')
+        .where('engineer_id', engineerId)
+        .select('skill', 'level')) as Array<{ skill: string; level: number }>;
+      return {
+        id: row.id,
+        active: row.active,
+        skills: Object.fromEntries(skills.map((s) => [s.skill, s.level])),
+      };
+    },
+  };
+}
+
+export type IntakeContextRepository = ReturnType<typeof createIntakeContextRepository>;

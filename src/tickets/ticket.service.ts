@@ -1,0 +1,164 @@
+import type { Knex } from 'knex';
+import type { Page } from '../db/pagination.ts';
+import { problems } from '../http/problem.ts';
+import { createClockRecompute } from './clock-recompute.ts';
+import { isIdempotencyKeyConflict, requestHash } from './idempotency.ts';
+import type { IntakeContextRepository } from './intake-context.repository.ts';
+import { requiredSkill } from './intake.ts';
+import { assertPartsExist, createIntake } from './intake.service.ts';
+import { isOpen } from './lifecycle.ts';
+import { assertVersion, createLifecycle } from './lifecycle.service.ts';
+import type { TicketClockRepository } from './ticket-clock.repository.ts';
+import type { TicketEventRepository } from './ticket-event.repository.ts';
+import { toTicketView } from './ticket-view.ts';
+import type { TicketRecord, TicketRepository } from './ticket.repository.ts';
+import type {
+  Ticket,
+  TicketCreate,
+  TicketEventView,
+  TicketListQuery,
+  TicketUpdate,
+  TicketViewQuery,
+} from './ticket.schemas.ts';
+
+export interface TicketServiceDeps {
+  db: Knex;
+  now: () => Date;
+  tickets: TicketRepository;
+  clocks: TicketClockRepository;
+  events: TicketEventRepository;
+  context: IntakeContextRepository;
+}
+
+export function createTicketService(deps: TicketServiceDeps) {
+  const { db, tickets, clocks, events, context } = deps;
+  const recomputeClocks = createClockRecompute({ context, events });
+  const intake = createIntake(deps);
+  const lifecycle = createLifecycle({ ...deps, recomputeClocks });
+
+  async function render(records: TicketRecord[], trx: Knex = db): Promise<Ticket[]> {
+    const stored = await clocks.forTickets(
+      records.map((record) => record.id),
+      trx,
+    );
+    const now = deps.now();
+    return records.map((record) => toTicketView(record, stored.get(record.id) ?? [], now));
+  }
+
+  async function get(id: string): Promise<Ticket> {
+    const record = await tickets.get(id);
+    if (!record) throw problems.notFound('ticket', id);
+    return (await render([record]))[0]!;
+  }
+
+  /** A retry with the same key gets the ticket it created; the same key for another request is a 409. */
+  async function replay(existing: TicketRecord, hash: string) {
+    if (existing.requestHash !== hash)
+      throw problems.conflict(
+        `Idempotency-Key ${existing.idempotencyKey} was used for a different request (ticket ${existing.id})`,
+        'idempotency-key-reused',
+        [{ field: 'headers.idempotency-key', message: 'already used for a different request' }],
+      );
+    return { ticket: (await render([existing]))[0]!, created: false };
+  }
+
+  async function list(query: TicketListQuery): Promise<Page<Ticket>> {
+    const page = await tickets.list(query, deps.now());
+    return { items: await render(page.items), nextCursor: page.nextCursor };
+  }
+
+  return {
+    get,
+    list,
+
+    /** Open tickets with a running clock inside its at-risk share, soonest due first by default. */
+    atRisk: (query: TicketViewQuery) => list({ ...query, open: true, clockStatus: 'at-risk' }),
+
+    /** Open tickets with a clock past due (running) or stopped after its due time. */
+    breached: (query: TicketViewQuery) => list({ ...query, open: true, clockStatus: 'breached' }),
+
+    /**
+     * Takes a ticket in. With an idempotency key, a retry (even one racing the first request)
+     * gets the original ticket: the unique index on the key lets one insert through, and the
+     * losers read the winner's ticket back.
+     */
+    async create(
+      input: TicketCreate,
+      meta: { actor: string; idempotencyKey?: string },
+    ): Promise<{ ticket: Ticket; created: boolean }> {
+      const hash = requestHash(input);
+      const key = meta.idempotencyKey;
+      if (key) {
+        const existing = await tickets.findByIdempotencyKey(key);
+        if (existing) return replay(existing, hash);
+      }
+      try {
+        const id = await db.transaction((trx) => intake(input, { ...meta, requestHash: hash }, trx));
+        return { ticket: await get(id), created: true };
+      } catch (error) {
+        if (!key || !isIdempotencyKeyConflict(error)) throw error;
+        const existing = await tickets.findByIdempotencyKey(key);
+        if (!existing) throw error;
+        return replay(existing, hash);
+      }
+    },
+
+    /** Edits what may change after intake; a new level re-computes the clocks' due times. */
+    async update(id: string, input: TicketUpdate, actor: string): Promise<Ticket> {
+      await db.transaction(async (trx) => {
+        const ticket = await tickets.get(id, trx);
+        if (!ticket) throw problems.notFound('ticket', id);
+        assertVersion(ticket, input.version);
+        if (!isOpen(ticket.status))
+          throw problems.conflict(`ticket ${id} is ${ticket.status}`, 'ticket-closed');
+        if (input.parts) await assertPartsExist(context, input.parts, trx);
+        const level = input.level ?? ticket.level;
+        const equipment = ticket.equipmentId ? await context.equipment(ticket.equipmentId, trx) : undefined;
+        const changes = {
+          description: input.description,
+          level,
+          minSkillLevel: requiredSkill(level, equipment?.model ?? null).minSkillLevel,
+        };
+        if (!(await tickets.update(id, ticket.version, changes, trx)))
+          throw problems.conflict(
+            `ticket ${id} was changed at the same time; read it again`,
+            'concurrent-change',
+          );
+        if (input.parts) await tickets.replaceParts(id, input.parts, trx);
+        if (level !== ticket.level) {
+          const computed = await recomputeClocks({ ...ticket, level }, trx);
+          if (computed) await clocks.replace(id, computed, trx);
+        }
+        const before: Record<string, unknown> = {};
+        const after: Record<string, unknown> = {};
+        for (const field of ['description', 'parts', 'level'] as const) {
+          if (input[field] === undefined) continue;
+          before[field] = ticket[field];
+          after[field] = input[field];
+        }
+        await events.insert(
+          { ticketId: id, type: 'updated', actor, at: deps.now(), data: { before, after } },
+          trx,
+        );
+      });
+      return get(id);
+    },
+
+    async transition(id: string, request: Parameters<typeof lifecycle.transition>[1], actor: string) {
+      await lifecycle.transition(id, request, actor);
+      return get(id);
+    },
+
+    async addEvent(id: string, request: Parameters<typeof lifecycle.addEvent>[1], actor: string) {
+      await lifecycle.addEvent(id, request, actor);
+      return get(id);
+    },
+
+    async events(id: string): Promise<{ items: TicketEventView[] }> {
+      if (!(await tickets.get(id))) throw problems.notFound('ticket', id);
+      return { items: await events.list(id) };
+    },
+  };
+}
+
+export type TicketService = ReturnType<typeof createTicketService>;

@@ -9,6 +9,7 @@ import * as commitmentProfilesAndContracts from './migrations/20261128000700_com
 import * as tickets from './migrations/20261128000800_tickets.ts';
 import * as preventiveJobs from './migrations/20261128000900_preventive_jobs.ts';
 import * as auditEvents from './migrations/20261128001000_audit_events.ts';
+import * as stockBalanceUpdateFirst from './migrations/20261128011000_stock_balance_update_first.ts';
 import * as ticketClockAtRiskShare from './migrations/20261128012000_ticket_clock_at_risk_share.ts';
 import * as calendarDaysSeed from './migrations/20261128012100_calendar_days_seed.ts';
 import * as faultCodes from './migrations/20261128014000_fault_codes.ts';
@@ -35,6 +36,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261128000800_tickets', tickets],
   ['20261128000900_preventive_jobs', preventiveJobs],
   ['20261128001000_audit_events', auditEvents],
+  ['20261128011000_stock_balance_update_first', stockBalanceUpdateFirst],
   ['20261128012000_ticket_clock_at_risk_share', ticketClockAtRiskShare],
   ['20261128012100_calendar_days_seed', calendarDaysSeed],
   ['20261128014000_fault_codes', faultCodes],

@@ -1,0 +1,79 @@
+import type { Draft, DraftStop } from './draft.ts';
+import { addCommitments } from './formulation-commitments.ts';
+import { addRouting, type RouteNode, type RoutingVariables } from './formulation-routes.ts';
+import { addSupply, type SupplyVariables } from './formulation-supply.ts';
+import type { ExactInstance } from './instance.ts';
+import { ModelBuilder, term, type LinearExpression, type MipModel } from './model.ts';
+
+/**
+ * The dispatch problem as one MIP with its objective terms kept apart, so that a lexicographic
+ * driver can optimise them one after another, and a decoder from a MIP solution back to a draft.
+ * Every term is in integer units (time in 1/100 minute, coverage and moves in counts; term 1 in
+ * the problem's weights), which is what lets a stage be fixed exactly at its optimum.
+ */
+export interface ExactFormulation {
+  readonly model: MipModel;
+  /** Missed (weighted), late units, travel + courier units, coverage pairs emptied, moves. */
+  readonly objectives: readonly LinearExpression[];
+  /** Whether the objective takes only integer values, so a gap below 1 proves optimality. */
+  readonly integral: readonly boolean[];
+  readonly arcCount: number;
+  decode(values: Float64Array): Draft;
+}
+
+export function buildFormulation(instance: ExactInstance): ExactFormulation {
+  const builder = new ModelBuilder();
+  const routing = addRouting(builder, instance);
+  const supply = addSupply(builder, instance, routing);
+  const commitments = addCommitments(builder, instance, routing, supply);
+
+  const travel = [
+    ...routing.arcs.filter((arc) => arc.cost !== 0).map((arc) => term(arc.variable, arc.cost)),
+    ...supply.trips.map((trip) => term(trip.variable, trip.drive)),
+  ];
+  const moves = instance.tickets.flatMap((ticket) => {
+    const previous = ticket.source.previousEngineer;
+    if (previous == null) return [];
+    return [...routing.assigned.entries()]
+      .filter(([e, map]) => map.has(ticket.index) && instance.engineers[e]!.id !== previous)
+      .map(([, map]) => term(map.get(ticket.index)!));
+  });
+  return {
+    model: builder.build(),
+    objectives: [commitments.missed, commitments.late, travel, supply.coverage.map((v) => term(v)), moves],
+    integral: [instance.integerWeights, true, true, true, true],
+    arcCount: routing.arcs.length,
+    decode: (values) => decode(instance, routing, supply, values),
+  };
+}
+
+function decode(instance: ExactInstance, routing: RoutingVariables, supply: SupplyVariables, values: Float64Array): Draft {
+  const chosen = (variable: number) => values[variable]! > 0.5;
+  const routes: DraftStop[][] = instance.engineers.map((engineer) => {
+    const next = new Map<string, RouteNode>();
+    for (const arc of routing.arcs)
+      if (arc.engineer === engineer.index && chosen(arc.variable)) next.set(nodeKey(arc.from), arc.to);
+    const stops: DraftStop[] = [];
+    let node = next.get('start');
+    // A valid solution is one path; the bound on steps only guards against a malformed one.
+    for (let steps = 0; node && node.kind !== 'end' && steps <= next.size; steps++) {
+      stops.push(node.kind === 'ticket' ? { kind: 'ticket', ticket: node.ticket } : { kind: 'pickup', location: (node as { location: number }).location });
+      node = next.get(nodeKey(node));
+    }
+    return stops;
+  });
+  const parts: Draft['parts'] = [];
+  const units: Draft['units'] = [];
+  for (const supplyVariable of supply.supplies) {
+    const qty = Math.round(values[supplyVariable.variable]!);
+    if (qty <= 0) continue;
+    const { ticket, need, sku, source } = supplyVariable;
+    if (need < 0) units.push({ ticket, sku, source });
+    else parts.push({ ticket, need, sku, qty, source });
+  }
+  return { routes, parts, units };
+}
+
+function nodeKey(node: RouteNode): string {
+  return node.kind === 'ticket' ? `t${node.ticket}` : node.kind === 'pickup' ? `p${node.location}` : node.kind;
+}

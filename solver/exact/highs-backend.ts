@@ -1,0 +1,86 @@
+import * as highsModule from 'highs';
+import { interopDefault } from './module-interop.ts';
+import type { LinearExpression, MipBackend, MipConstraint, MipModel, MipOutcome, MipSession } from './model.ts';
+
+/**
+ * HiGHS (WebAssembly) behind the neutral model. Loading the WASM module is asynchronous, solving
+ * is not: the module is instantiated once here, by a top-level await, so that `solveExact` can stay
+ * synchronous like `solve`. One persistent HiGHS model serves all stages of a lexicographic solve:
+ * each stage adds a row and changes the costs, and the previous stage's solution is handed in as
+ * the starting incumbent.
+ */
+const highs = await interopDefault<typeof highsModule.default.default>(highsModule.default)();
+const MODEL_STATUS = highs.constants.modelStatus;
+
+export const highsBackend: MipBackend = {
+  name: 'highs',
+  open(model: MipModel): MipSession {
+    const instance = highs.createModel();
+    const numCols = model.variables.length;
+    instance.options.set({
+      output_flag: false,
+      mip_rel_gap: 0,
+      random_seed: 1,
+    });
+    const starts = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (const constraint of model.constraints) {
+      for (const { variable, coefficient } of constraint.terms) {
+        indices.push(variable);
+        values.push(coefficient);
+      }
+      starts.push(indices.length);
+    }
+    const bound = (value: number) =>
+      value === Number.POSITIVE_INFINITY ? highs.infinity : value === Number.NEGATIVE_INFINITY ? -highs.infinity : value;
+    instance.passModel({
+      numCols,
+      numRows: model.constraints.length,
+      colCost: new Float64Array(numCols),
+      colLower: model.variables.map((variable) => bound(variable.lower)),
+      colUpper: model.variables.map((variable) => bound(variable.upper)),
+      rowLower: model.constraints.map((constraint) => bound(constraint.lower)),
+      rowUpper: model.constraints.map((constraint) => bound(constraint.upper)),
+      matrix: { format: 'csr', numRows: model.constraints.length, numCols, starts, indices, values },
+      integrality: Int32Array.from(model.variables, (variable) => (variable.integer ? 1 : 0)),
+    });
+
+    return {
+      minimise(objective: LinearExpression, options): MipOutcome {
+        const costs = new Float64Array(numCols);
+        for (const { variable, coefficient } of objective) costs[variable] = costs[variable]! + coefficient;
+        if (numCols > 0) instance.changeColsCost({ kind: 'range', from: 0, to: numCols - 1 }, costs);
+        instance.options.set({
+          time_limit: Math.max(0.001, options.timeLimitMs / 1000),
+          mip_abs_gap: options.absoluteGap,
+        });
+        if (options.start) instance.setSolution({ colValue: options.start });
+        instance.zeroAllClocks();
+        const { modelStatus } = instance.run();
+        const hasSolution = Number(instance.info.get('primal_solution_status')) === 2;
+        const values = hasSolution ? Float64Array.from(instance.getSolution().colValue) : null;
+        const dualBound = Number(instance.info.get('mip_dual_bound'));
+        const objectiveValue = hasSolution ? instance.getObjectiveValue() : null;
+        if (modelStatus === MODEL_STATUS.optimal)
+          return { status: 'optimal', values, objective: objectiveValue, bound: objectiveValue };
+        if (modelStatus === MODEL_STATUS.infeasible) return { status: 'infeasible', values: null, objective: null, bound: null };
+        return {
+          status: hasSolution ? 'feasible' : 'unknown',
+          values,
+          objective: objectiveValue,
+          bound: Number.isFinite(dualBound) ? dualBound : null,
+        };
+      },
+      addConstraint(constraint: MipConstraint): void {
+        instance.addRow(bound(constraint.lower), bound(constraint.upper), {
+          indices: constraint.terms.map((t) => t.variable),
+          values: constraint.terms.map((t) => t.coefficient),
+        });
+      },
+      dispose(): void {
+        instance.dispose();
+      },
+    };
+  },
+};

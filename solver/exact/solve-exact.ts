@@ -1,0 +1,108 @@
+import type { Plan } from '../plan.schema.ts';
+import type { Problem } from '../problem.schema.ts';
+import type { SolverRuntime } from '../runtime.ts';
+import { emptyDraft } from './draft.ts';
+import { compareEvaluations, evaluateDraft, type DraftEvaluation } from './evaluate.ts';
+import { buildFormulation } from './formulation.ts';
+import { buildGreedyDraft } from './greedy.ts';
+import { highsBackend } from './highs-backend.ts';
+import { createExactInstance, type ExactInstance } from './instance.ts';
+import { jslpBackend } from './jslp-backend.ts';
+import { solveLexicographic, type StageReport } from './lexicographic.ts';
+import { missedLowerBound } from './lower-bound.ts';
+import type { MipBackend } from './model.ts';
+import { buildPlan } from './plan-builder.ts';
+import type { Draft } from './draft.ts';
+
+export type ExactBackendName = 'highs' | 'javascript-lp-solver';
+
+/** HiGHS: faster on every benchmark instance (docs/benchmarks.md, scripts/bench/exact-solvers.ts). */
+export const DEFAULT_EXACT_BACKEND: ExactBackendName = 'highs';
+
+const BACKENDS: Record<ExactBackendName, MipBackend> = {
+  highs: highsBackend,
+  'javascript-lp-solver': jslpBackend,
+};
+
+/**
+ * Above this many arc variables the MIP is not built: its big-M sequencing rows make the LP
+ * bound too weak to prove anything in seconds, and building it alone would take noticeable time.
+ * About 4 engineers × 40 route nodes; 8 tickets and 4 engineers need well under a thousand.
+ */
+const MAX_ARCS = 6_000;
+
+export interface ExactSolveOptions {
+  readonly backend?: ExactBackendName;
+}
+
+/**
+ * Exact mode: the lexicographic optimum of a small problem by MIP, proven where the time limit
+ * allows. `summary.provenOptimal` is true only when every objective term (and the moves
+ * tie-breaker, where previous engineers are given) was proven optimal in turn;
+ * `summary.lowerBound` is a bound on objective term 1, the weighted missed commitments. Larger
+ * problems, or a time limit hit, give the best plan found (MIP incumbent or the greedy
+ * construction, whichever is better) with the bound known so far.
+ */
+export function solveExact(problem: Problem, runtime: SolverRuntime, options: ExactSolveOptions = {}): Plan {
+  const startedAt = runtime.now();
+  const deadline = startedAt + problem.options.timeLimitMs;
+  const backend = BACKENDS[options.backend ?? DEFAULT_EXACT_BACKEND];
+  const instance = createExactInstance(problem);
+  const bound = missedLowerBound(instance);
+
+  let best = candidate(instance, buildGreedyDraft(instance));
+  let method = 'exact:greedy-fallback';
+  let proven = false;
+  let lowerBound = bound;
+  let stages: StageReport[] = [];
+
+  if (estimatedArcs(instance) <= MAX_ARCS) {
+    const formulation = buildFormulation(instance);
+    const session = backend.open(formulation.model);
+    try {
+      const result = solveLexicographic(session, formulation, {
+        clock: runtime.now,
+        deadline,
+        knownLowerBounds: [bound, 0, 0, 0, 0],
+      });
+      stages = result.stages;
+      lowerBound = Math.max(bound, result.firstTermBound ?? 0);
+      if (result.values) {
+        const found = candidate(instance, formulation.decode(result.values));
+        if (found.evaluation.violations.length === 0 && compareEvaluations(found.evaluation, best.evaluation) <= 0) {
+          best = found;
+          method = `exact:${backend.name}`;
+          proven = result.proven;
+        }
+      }
+    } finally {
+      session.dispose();
+    }
+  }
+  if (best.evaluation.violations.length > 0) best = candidate(instance, emptyDraft(instance.engineers.length));
+  if (proven) lowerBound = best.evaluation.objective[0];
+
+  const stageNote = stages.map((stage) => `${stage.term}:${stage.status}`).join(' ');
+  return buildPlan(instance, best.draft, best.evaluation, {
+    solveMs: runtime.now() - startedAt,
+    provenOptimal: proven,
+    lowerBound,
+    method: stageNote ? `${method} (stages ${stageNote})` : method,
+    why: proven
+      ? 'proven lexicographic optimum (missed, late, travel, coverage)'
+      : 'best plan found by the exact solver within its limits',
+  });
+}
+
+function candidate(instance: ExactInstance, draft: Draft): { draft: Draft; evaluation: DraftEvaluation } {
+  return { draft, evaluation: evaluateDraft(instance, draft) };
+}
+
+/** Arc variables the formulation would create: per engineer, (route nodes)² at most. */
+function estimatedArcs(instance: ExactInstance): number {
+  return instance.engineers.reduce((sum, engineer) => {
+    const tickets = instance.tickets.filter((ticket) => ticket.eligible.includes(engineer.index)).length;
+    const nodes = tickets + instance.stockLocations.length + 1;
+    return sum + nodes * nodes;
+  }, 0);
+}

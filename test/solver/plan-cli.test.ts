@@ -7,6 +7,7 @@ import { formatIssuePath, formatZodIssues } from '../../scripts/cli/format-zod-i
 import { REPO_ROOT } from '../../scripts/cli/json-schemas.ts';
 import { applyOverrides, parsePlanArgs } from '../../scripts/cli/plan-args.ts';
 import { formatPlanSummary, formatViolation } from '../../scripts/cli/plan-report.ts';
+import { runPlanCli, type PlanCliDeps, type Solve } from '../../scripts/cli/run-plan.ts';
 import { Plan } from '../../solver/plan.schema.ts';
 import { Problem } from '../../solver/problem.schema.ts';
 import { validatePlan } from '../../solver/validate-plan.ts';
@@ -15,7 +16,7 @@ import { richPlan, richProblem, richProblemInput } from '../support/plan-fixture
 const workDir = mkdtempSync(join(tmpdir(), 'plan-cli-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-function runPlanCli(args: string[]) {
+function runPlanScript(args: string[]) {
   return spawnSync('npx', ['tsx', 'scripts/plan.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
 }
 
@@ -107,12 +108,77 @@ describe('plan report', () => {
   });
 });
 
+/** In-memory files and captured output around a given solve function. */
+function fakeDeps(files: Record<string, string>, solve: Solve) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const deps: PlanCliDeps = {
+    loadSolve: async () => solve,
+    readFile: (path) => {
+      const content = files[path];
+      if (content === undefined) throw new Error(`ENOENT: ${path}`);
+      return content;
+    },
+    writeFile: (path, content) => {
+      files[path] = content;
+    },
+    now: () => 0,
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  };
+  return { deps, files, out, err };
+}
+
+describe('runPlanCli', () => {
+  it('solves with the overrides applied, writes the plan and exits 0 when it is valid', async () => {
+    let seen: Problem | undefined;
+    const fake = fakeDeps({ 'p.json': JSON.stringify(richProblemInput()) }, (problem) => {
+      seen = problem;
+      return richPlan();
+    });
+    const code = await runPlanCli(
+      ['--in', 'p.json', '--out', 'o.json', '--seed', '9', '--time-limit', '100'],
+      fake.deps,
+    );
+    expect(code).toBe(0);
+    expect(seen?.options).toMatchObject({ seed: 9, timeLimitMs: 100, mode: 'plan' });
+    expect(JSON.parse(fake.files['o.json']!)).toEqual(richPlan());
+    expect(fake.out).toEqual([expect.stringMatching(/, valid$/)]);
+    expect(fake.err).toEqual([]);
+  });
+
+  it('writes a plan that fails validation anyway, prints its violations and exits 3', async () => {
+    const broken = richPlan();
+    broken.summary.lateMinutes = 26;
+    const fake = fakeDeps({ 'p.json': JSON.stringify(richProblemInput()) }, () => broken);
+    expect(await runPlanCli(['--in', 'p.json', '--out', 'o.json'], fake.deps)).toBe(3);
+    expect(fake.files['o.json']).toBeDefined();
+    expect(fake.out).toEqual([expect.stringContaining('INVALID (1 violations)')]);
+    expect(fake.err).toEqual(['  summary-mismatch: summary lateMinutes 26, expected 25']);
+  });
+
+  it('exits 2 without solving on an unreadable file, bad JSON or bad arguments', async () => {
+    const solve: Solve = () => {
+      throw new Error('must not be called');
+    };
+    const missing = fakeDeps({}, solve);
+    expect(await runPlanCli(['--in', 'nope.json', '--out', 'o.json'], missing.deps)).toBe(2);
+    expect(missing.err[0]).toContain('cannot read nope.json');
+    const garbled = fakeDeps({ 'p.json': '{' }, solve);
+    expect(await runPlanCli(['--in', 'p.json', '--out', 'o.json'], garbled.deps)).toBe(2);
+    const badMode = fakeDeps({ 'p.json': JSON.stringify(richProblemInput()) }, solve);
+    expect(await runPlanCli(['--in', 'p.json', '--out', 'o.json', '--mode', 'fast'], badMode.deps)).toBe(2);
+    expect(badMode.err[1]).toMatch(/^usage: /);
+    expect(badMode.files['o.json']).toBeUndefined();
+  });
+});
+
 describe('scripts/plan.ts', () => {
   it('exits 2 on an invalid problem, naming the field, and writes nothing', () => {
     const input = join(workDir, 'bad.json');
     const output = join(workDir, 'bad-plan.json');
     writeFileSync(input, JSON.stringify(problemWithUnknownSite()));
-    const run = runPlanCli(['--in', input, '--out', output]);
+    const run = runPlanScript(['--in', input, '--out', output]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('problem.tickets[3].site: unknown location X');
     expect(existsSync(output)).toBe(false);
@@ -124,7 +190,7 @@ describe('scripts/plan.ts', () => {
       const input = join(workDir, 'rich.json');
       const output = join(workDir, 'rich-plan.json');
       writeFileSync(input, JSON.stringify(richProblemInput()));
-      const run = runPlanCli(['--in', input, '--out', output, '--time-limit', '200', '--seed', '3']);
+      const run = runPlanScript(['--in', input, '--out', output, '--time-limit', '200', '--seed', '3']);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/^assigned \d+, unassigned \d+, .*, valid\n$/);

@@ -166,6 +166,20 @@ describe('validatePlan on correct hand-made plans', () => {
     expect(validation.derived.objective).toEqual([8004, 25, 220, 2]);
   });
 
+  it('accepts a part naming the need it meets with forSku, and survives a supersedes cycle', () => {
+    const problem = richProblemInput();
+    problem.skus!.find((sku) => sku.sku === 'P-PSU-600')!.supersedes = ['P-PSU-700'];
+    const plan = richPlan();
+    assignmentOf(plan, 'T-2').parts[0]!.forSku = 'P-PSU-600';
+    expect(validatePlan(parseProblem(problem), plan).violations).toEqual([]);
+  });
+
+  it('rejects forSku naming a need the part does not meet', () => {
+    const plan = richPlan();
+    assignmentOf(plan, 'T-2').parts[0]!.forSku = 'P-FAN';
+    expect(rulesOf(validatePlan(richProblem(), plan))).toEqual(['part-incompatible', 'parts-missing']);
+  });
+
   it('counts a moved ticket only against previousEngineer', () => {
     const problem = richProblemInput();
     ticketOf(problem, 'T-4').previousEngineer = 'E-B';

@@ -18,11 +18,10 @@ export function createClockRecompute(deps: {
 }) {
   return async function recomputeClocks(ticket: TicketRecord, trx: Knex): Promise<StoredClock[] | undefined> {
     if (!ticket.contractId) return undefined;
-    const [contract, site, history] = await Promise.all([
-      deps.context.contract(ticket.contractId, trx),
-      deps.context.site(ticket.siteId, trx),
-      deps.events.list(ticket.id, trx),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const contract = await deps.context.contract(ticket.contractId, trx);
+    const site = await deps.context.site(ticket.siteId, trx);
+    const history = await deps.events.list(ticket.id, trx);
     if (!contract || !site) return undefined;
     return computeTicketClocks({
       ticket: { ...ticket, needsSpareUnit: ticket.spareUnitModelId !== null },

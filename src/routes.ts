@@ -1,6 +1,8 @@
 import { registerEquipmentModelRoutes } from './catalog/equipment-model.routes.ts';
 import { registerSkuRoutes } from './catalog/sku.routes.ts';
 import { registerSupplierRoutes } from './catalog/supplier.routes.ts';
+import { registerCustomerRoutes } from './customers/customer.routes.ts';
+import { registerEquipmentRoutes } from './customers/equipment.routes.ts';
 import { registerEngineerRoutes } from './engineers/engineer.routes.ts';
 import type { Api } from './http/api.ts';
 import { registerLocationRoutes } from './network/location.routes.ts';
@@ -18,6 +20,8 @@ export function registerApiRoutes(api: Api, services: Services): void {
   registerEquipmentModelRoutes(api, services.equipmentModels);
   registerSupplierRoutes(api, services.suppliers);
   registerSkuRoutes(api, services.skus);
+  registerCustomerRoutes(api, services.customers);
+  registerEquipmentRoutes(api, services.equipment);
   registerStockRoutes(api, services.stock);
   registerEngineerRoutes(api, services.engineers);
   registerTicketRoutes(api, services.tickets);

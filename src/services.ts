@@ -5,6 +5,10 @@ import { createSkuService } from './catalog/sku.service.ts';
 import { createSupplierRepository } from './catalog/supplier.repository.ts';
 import { createSupplierService } from './catalog/supplier.service.ts';
 import type { Config } from './config.ts';
+import { createCustomerRepository } from './customers/customer.repository.ts';
+import { createCustomerService } from './customers/customer.service.ts';
+import { createEquipmentRepository } from './customers/equipment.repository.ts';
+import { createEquipmentService } from './customers/equipment.service.ts';
 import type { Database } from './db/connection.ts';
 import { createEngineerRepository } from './engineers/engineer.repository.ts';
 import { createEngineerService } from './engineers/engineer.service.ts';
@@ -58,6 +62,14 @@ export function createServices(deps: ServiceDeps) {
     equipmentModels: createEquipmentModelService({ db, models: createEquipmentModelRepository(db) }),
     suppliers: createSupplierService({ db, suppliers: createSupplierRepository(db) }),
     skus: createSkuService({ db, skus: createSkuRepository(db) }),
+    customers: createCustomerService({ db, customers: createCustomerRepository(db) }),
+    equipment: createEquipmentService({
+      db,
+      equipment: createEquipmentRepository(db),
+      locations: createLocationRepository(db),
+      regions: createRegionRepository(db),
+      now: deps.now,
+    }),
     engineers: createEngineerService({ db, engineers: createEngineerRepository(db), now: deps.now }),
     tickets: createTicketService({
       db,

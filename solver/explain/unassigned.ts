@@ -5,9 +5,6 @@ import type { SearchState } from '../plan/state.ts';
 import { blockingReason } from './blocking.ts';
 import { engineerId, skillPhrase } from './format.ts';
 
-/** How many qualified engineers the diagnosis tries insertions with (nearest first). */
-const DIAGNOSED_ENGINEERS = 50;
-
 /**
  * Why a ticket is left out, naming the first rule that no engineer can get past: a pin that can no
  * longer be honoured, nobody with the skill, no stock of a part or unit, nobody who can finish
@@ -25,21 +22,22 @@ export function unassignedReason(state: SearchState, t: number): string {
       ? `pinned to ${engineerId(model, pin)}, where it would cost more than leaving it out`
       : `pinned to ${engineerId(model, pin)}, who can no longer serve it: ${blockingReason(state, t, pin)}`;
   }
-  const qualified = engineers.qualified(t);
+  const qualified = engineers.skilled(t);
   if (qualified.length === 0) return `no engineer with ${ticket.skill} ≥ ${ticket.minSkillLevel}`;
   const stock = stockShortage(state, t, qualified);
   if (stock) return stock;
   if (!qualified.some((e) => canFinishAlone(model, t, e)))
     return `no engineer with ${ticket.skill} ≥ ${ticket.minSkillLevel} can finish it before their shift ends`;
   let feasible = false;
-  for (const e of qualified.slice(0, DIAGNOSED_ENGINEERS)) {
+  for (const e of engineers.candidates(t)) {
     const insertion = bestInsertion(state, t, e);
-    if (insertion && isNegative(insertion.delta)) return 'not placed before the time limit';
+    if (insertion && isNegative(insertion.delta))
+      return `${engineerId(model, e)} could still take it; the search stopped (time or iteration limit) before placing it`;
     if (insertion) feasible = true;
   }
   return feasible
     ? 'serving it would make higher-priority tickets miss their commitments'
-    : "every qualified engineer's day is full (shift end, max jobs or van capacity)";
+    : 'the days of the nearest qualified engineers are full (shift end, max jobs or van capacity)';
 }
 
 /** A part or unit that no reachable source still holds, in words, or null. */

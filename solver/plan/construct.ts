@@ -1,4 +1,11 @@
 import { insertByRegret } from './regret.ts';
+
+/**
+ * Tickets none of their nearest engineers can take try this many more, nearest first. Beyond
+ * that an engineer would spend most of the day driving to one ticket; on a saturated day (more
+ * tickets than hours) trying everyone is what makes construction slow, not what finds a slot.
+ */
+const FALLBACK_ENGINEERS = 100;
 import type { SearchState } from './state.ts';
 
 /**
@@ -11,7 +18,7 @@ export function construct(state: SearchState, stop: () => boolean): void {
   const { model, engineers } = state;
   const options = {
     candidatesOf: (t: number) => engineers.candidates(t),
-    fallbackOf: (t: number) => engineers.qualified(t),
+    fallbackOf: (t: number) => engineers.qualified(t).slice(0, FALLBACK_ENGINEERS),
     stop,
   };
   const pinned: number[] = [];

@@ -13,6 +13,8 @@ export const CANDIDATE_ENGINEERS = 24;
 export interface EngineerIndex {
   /** Every qualified engineer, nearest first (the pinned engineer alone for a pinned ticket). */
   qualified(ticket: number): readonly number[];
+  /** Every engineer with the ticket's skill level, in no particular order (no sort, no pin). */
+  skilled(ticket: number): readonly number[];
   /** The few nearest qualified engineers, plus the previous engineer where set. */
   candidates(ticket: number): readonly number[];
   /** Every engineer, qualified or not, nearest first (for explanations). */
@@ -82,6 +84,10 @@ export function createEngineerIndex(model: Model): EngineerIndex {
 
   return {
     qualified,
+    skilled: (t) => {
+      const ticket = problem.tickets[t]!;
+      return qualifiedFor(ticket.skill, ticket.minSkillLevel);
+    },
     candidates,
     nearest: (t, count) =>
       nearestOf(

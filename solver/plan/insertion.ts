@@ -53,7 +53,12 @@ export function bestInsertion(
   return best;
 }
 
-/** Every legal insertion of `t` into `e`'s route, the best position per supply option. */
+/**
+ * Every legal insertion of `t` into `e`'s route, the best position per supply option. A first
+ * pass with a supply that delays nothing finds the positions where the ticket fits at all (a
+ * courier or pickup can only make it later), so a route with no room costs one pass and no
+ * supply search.
+ */
 export function forEachInsertion(
   state: SearchState,
   t: number,
@@ -75,31 +80,43 @@ export function forEachInsertion(
   }
   if (from > to) return;
   const score: InsertionScore = { missed: 0, late: 0, travel: 0, arrive: 0, start: 0 };
+  const fits = new Uint8Array(to + 1);
+  const bare = state.supplyIndex.bareSupply(t);
+  let any = false;
+  for (let p = from; p <= to; p++) {
+    if (scoreInsertion(model, route, state.supplyOf, t, bare, p, -1, -1, score)) {
+      fits[p] = 1;
+      any = true;
+    }
+  }
+  if (!any) return;
+
   const moved = model.tPrevious[t]! >= 0 && model.tPrevious[t] !== e ? 1 : 0;
+  const penalty = model.tPenalty[t]!;
   for (const option of supplyOptions(model, state.ledger, state.supplyIndex, t, route)) {
     if (model.tPinFirst[t] && (option.newPickup >= 0 || option.minPosition > 0)) continue;
-    let bestOfOption: Insertion | null = null;
+    const pickups =
+      option.newPickup >= 0 && !limit?.pickupRightBefore
+        ? pickupDetours(model, route, option.newPickup, floor)
+        : null;
+    const courier = option.supply.courier;
+    let best: Insertion | null = null;
     for (let p = Math.max(from, option.minPosition); p <= to; p++) {
-      const q =
-        option.newPickup < 0
-          ? -1
-          : limit?.pickupRightBefore
-            ? p
-            : cheapestPickupPosition(model, route, t, option.newPickup, floor, p);
+      if (!fits[p]) continue;
+      const q = option.newPickup < 0 ? -1 : pickups ? pickups.bestBefore(p, model.tSite[t]!) : p;
       if (!scoreInsertion(model, route, state.supplyOf, t, option.supply, p, option.newPickup, q, score))
         continue;
-      const delta: Cost = {
-        missed: score.missed - model.tPenalty[t]!,
-        late: score.late,
-        travel: score.travel + option.supply.courier,
-        coverage: option.coverage,
-        moved,
-      };
-      if (bestOfOption === null || compareCost(delta, bestOfOption.delta) < 0) {
-        bestOfOption = insertionOf(t, e, route, p, option, q, delta, score);
+      const missed = score.missed - penalty;
+      const travel = score.travel + courier;
+      if (best !== null) {
+        const d = best.delta;
+        const order = missed - d.missed || score.late - d.late || travel - d.travel;
+        if (order >= 0) continue;
       }
+      const delta: Cost = { missed, late: score.late, travel, coverage: option.coverage, moved };
+      best = insertionOf(t, e, route, p, option, q, delta, score);
     }
-    if (bestOfOption) visit(bestOfOption);
+    if (best) visit(best);
   }
 }
 
@@ -141,27 +158,36 @@ export function firstFreePosition(model: Model, route: Route): number {
   return first !== undefined && first >= 0 && model.tPinFirst[first] ? 1 : 0;
 }
 
-/** Where in [floor, p] a pickup at `location` adds the least driving, the ticket following at p. */
-function cheapestPickupPosition(
-  model: Model,
-  route: Route,
-  t: number,
-  location: number,
-  floor: number,
-  p: number,
-): number {
+/**
+ * Where a new pickup stop at `location` adds the least driving, for each ticket position p: the
+ * pickup goes at some q ≤ p, between stop q−1 (or the start) and stop q, or, for q = p, right
+ * before the ticket. Detours for q < p do not depend on p, so a running minimum serves all p.
+ */
+function pickupDetours(model: Model, route: Route, location: number, floor: number) {
   const legs = model.legs;
-  const site = model.tSite[t]!;
-  let best = p;
-  let bestDetour = Infinity;
-  for (let q = floor; q <= p; q++) {
-    const before = q === 0 ? model.engStart[route.engineer]! : route.locs[q - 1]!;
-    const after = q === p ? site : route.locs[q]!;
+  const n = route.locs.length;
+  const startLoc = model.engStart[route.engineer]!;
+  const bestQ = new Int32Array(n + 1).fill(-1);
+  const bestDetour = new Float64Array(n + 1).fill(Infinity);
+  for (let q = floor; q < n; q++) {
+    const before = q === 0 ? startLoc : route.locs[q - 1]!;
+    const after = route.locs[q]!;
     const detour = legs.units(before, location) + legs.units(location, after) - legs.units(before, after);
-    if (detour < bestDetour) {
-      bestDetour = detour;
-      best = q;
+    const previous = q === floor ? Infinity : bestDetour[q]!;
+    if (detour < previous) {
+      bestDetour[q + 1] = detour;
+      bestQ[q + 1] = q;
+    } else {
+      bestDetour[q + 1] = previous;
+      bestQ[q + 1] = bestQ[q]!;
     }
   }
-  return best;
+  return {
+    /** The best q ≤ p for a ticket at position p whose site is `site`. */
+    bestBefore(p: number, site: number): number {
+      const before = p === 0 ? startLoc : route.locs[p - 1]!;
+      const atP = legs.units(before, location) + legs.units(location, site) - legs.units(before, site);
+      return p > floor && bestQ[p]! >= 0 && bestDetour[p]! < atP ? bestQ[p]! : p;
+    },
+  };
 }

@@ -10,6 +10,8 @@ import type { Model } from './model.ts';
 export class Ledger {
   readonly remaining: Int32Array;
   private emptiedSoleCovers = 0;
+  /** Changes with every draw, release and restore: caches of stock-dependent answers key on it. */
+  version = 0;
 
   constructor(
     private readonly model: Model,
@@ -43,6 +45,7 @@ export class Ledger {
   restore(snapshot: { remaining: Int32Array; emptied: number }): void {
     this.remaining.set(snapshot.remaining);
     this.emptiedSoleCovers = snapshot.emptied;
+    this.version++;
   }
 
   private change(slot: number, by: number): void {
@@ -51,6 +54,7 @@ export class Ledger {
     if (after < 0 || after > this.model.slotQty[slot]!)
       throw new Error(`stock slot ${slot} would hold ${after}`);
     this.remaining[slot] = after;
+    this.version++;
     if (slot < this.model.pairCount && (before === 0) !== (after === 0) && this.coverage.isSoleCover(slot)) {
       this.emptiedSoleCovers += after === 0 ? 1 : -1;
     }

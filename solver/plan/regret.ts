@@ -1,4 +1,4 @@
-import { compareCost, isNegative, subtractCost, addCost, ZERO_COST, type Cost } from './cost.ts';
+import { compareCost, isNegative, ZERO_COST, type Cost } from './cost.ts';
 import { Heap } from './heap.ts';
 import { bestInsertion, type Insertion } from './insertion.ts';
 import type { SearchState } from './state.ts';
@@ -15,89 +15,106 @@ export interface RegretOptions {
   readonly stop?: () => boolean;
 }
 
-interface QueueItem {
+/** A ticket waiting to be inserted: its best insertion per candidate engineer. */
+interface Waiting {
   readonly ticket: number;
+  readonly engineers: readonly number[];
+  readonly entries: (Insertion | null)[];
+  /** An entry computed on a route that has grown since: its cost is a bound, not a value. */
+  readonly dirty: Uint8Array;
+  /** Indices of the entries the regret was computed from, best first. */
+  top: number[];
+  stamp: number;
+}
+
+interface QueueItem {
+  readonly waiting: Waiting;
   readonly stamp: number;
   readonly regret: Cost;
   readonly best: Cost;
 }
 
 const queueOrder = (a: QueueItem, b: QueueItem): boolean =>
-  (compareCost(b.regret, a.regret) || compareCost(a.best, b.best) || a.ticket - b.ticket) < 0;
+  (compareCost(b.regret, a.regret) || compareCost(a.best, b.best) || a.waiting.ticket - b.waiting.ticket) < 0;
 
 /**
  * Inserts tickets by regret (Potvin & Rousseau; VROOM and jsprit build the same way). Each
- * ticket keeps its best insertion per candidate engineer; after an insertion only the entries on
- * the changed route are recomputed, so a step costs (tickets near that engineer) × (route length)
- * rather than everything × everything. An entry whose stock was taken meanwhile is found stale
- * when its ticket comes up and is recomputed then. Returns the tickets it could not place.
+ * ticket keeps its best insertion per candidate engineer. A route only grows during construction
+ * and stock only shrinks, so an insertion can only get worse when another ticket goes in: an old
+ * entry is a lower bound. After an insertion, only the waiting tickets that counted that engineer
+ * among their k best recompute it; the others mark it dirty, and a dirty entry is recomputed only
+ * if it would enter a ticket's k best. Returns the tickets it could not place.
  */
 export function insertByRegret(
   state: SearchState,
   tickets: readonly number[],
   options: RegretOptions,
 ): number[] {
-  const pending = new Set<number>();
-  const engineersOf = new Map<number, readonly number[]>();
-  const entries = new Map<number, (Insertion | null)[]>();
+  const waiting = new Map<number, Waiting>();
   const watchers = new Map<number, number[]>();
-  const stamps = new Map<number, number>();
   const queue = new Heap<QueueItem>(queueOrder);
 
-  const enqueue = (t: number): void => {
-    const stamp = (stamps.get(t) ?? 0) + 1;
-    stamps.set(t, stamp);
-    const { regret, best } = regretOf(entries.get(t)!);
-    queue.push({ ticket: t, stamp, regret, best });
+  const enqueue = (w: Waiting): void => {
+    refreshTop(state, w);
+    w.stamp++;
+    queue.push({ waiting: w, stamp: w.stamp, ...regretOf(w) });
   };
 
   for (const t of tickets) {
-    if (state.engineerOf[t]! >= 0 || pending.has(t)) continue;
-    pending.add(t);
+    if (state.engineerOf[t]! >= 0 || waiting.has(t)) continue;
     const engineers = options.candidatesOf(t);
-    engineersOf.set(t, engineers);
-    entries.set(
-      t,
-      engineers.map((e) => bestInsertion(state, t, e)),
-    );
+    const w: Waiting = {
+      ticket: t,
+      engineers,
+      entries: engineers.map((e) => bestInsertion(state, t, e)),
+      dirty: new Uint8Array(engineers.length),
+      top: [],
+      stamp: 0,
+    };
+    waiting.set(t, w);
     engineers.forEach((e, j) => {
       let list = watchers.get(e);
       if (!list) watchers.set(e, (list = []));
       list.push(t, j);
     });
-    enqueue(t);
+    enqueue(w);
   }
 
   const leftOut: number[] = [];
   while (queue.size > 0) {
     if (options.stop?.()) break;
     const item = queue.pop()!;
-    const t = item.ticket;
-    if (!pending.has(t) || stamps.get(t) !== item.stamp) continue;
-    const list = entries.get(t)!;
-    const j = bestIndex(list);
-    if (j < 0) {
-      pending.delete(t);
-      leftOut.push(t);
+    const w = item.waiting;
+    if (!waiting.has(w.ticket) || w.stamp !== item.stamp) continue;
+    const j = w.top[0];
+    if (j === undefined) {
+      waiting.delete(w.ticket);
+      leftOut.push(w.ticket);
       continue;
     }
-    const insertion = list[j]!;
+    const insertion = w.entries[j]!;
     if (!state.insert(insertion)) {
-      list[j] = state.isCurrent(insertion) ? null : bestInsertion(state, t, insertion.engineer);
-      enqueue(t);
+      w.entries[j] = state.isCurrent(insertion) ? null : bestInsertion(state, w.ticket, insertion.engineer);
+      enqueue(w);
       continue;
     }
-    pending.delete(t);
+    waiting.delete(w.ticket);
     const watching = watchers.get(insertion.engineer) ?? [];
-    for (let w = 0; w < watching.length; w += 2) {
-      const u = watching[w]!;
-      if (!pending.has(u)) continue;
-      entries.get(u)![watching[w + 1]!] = bestInsertion(state, u, insertion.engineer);
-      enqueue(u);
+    for (let i = 0; i < watching.length; i += 2) {
+      const other = waiting.get(watching[i]!);
+      if (!other) continue;
+      const slot = watching[i + 1]!;
+      if (other.top.includes(slot)) {
+        other.entries[slot] = bestInsertion(state, other.ticket, insertion.engineer);
+        other.dirty[slot] = 0;
+        enqueue(other);
+      } else if (other.entries[slot]) {
+        other.dirty[slot] = 1;
+      }
     }
   }
 
-  const unplaced: number[] = [...pending];
+  const unplaced: number[] = [...waiting.keys()];
   for (const t of leftOut) {
     if (options.stop?.() || !options.fallbackOf || !insertAnywhere(state, t, options.fallbackOf(t)))
       unplaced.push(t);
@@ -116,22 +133,51 @@ export function insertAnywhere(state: SearchState, t: number, engineers: readonl
   return best !== null && state.insert(best);
 }
 
-function bestIndex(list: readonly (Insertion | null)[]): number {
-  let best = -1;
-  list.forEach((insertion, j) => {
-    if (!insertion || !isNegative(insertion.delta)) return;
-    if (best < 0 || compareCost(insertion.delta, list[best]!.delta) < 0) best = j;
-  });
-  return best;
+/**
+ * Finds the k best worthwhile entries, recomputing dirty ones until the k best are all exact:
+ * a dirty entry's old cost bounds its new one from below, so a clean entry that beats it is
+ * truly better.
+ */
+function refreshTop(state: SearchState, w: Waiting): void {
+  for (;;) {
+    const top = bestIndices(w.entries, REGRET_K);
+    const stale = top.find((j) => w.dirty[j] === 1);
+    if (stale === undefined) {
+      w.top = top;
+      return;
+    }
+    w.entries[stale] = bestInsertion(state, w.ticket, w.engineers[stale]!);
+    w.dirty[stale] = 0;
+  }
 }
 
-function regretOf(list: readonly (Insertion | null)[]): { regret: Cost; best: Cost } {
-  const deltas = list
-    .filter((insertion): insertion is Insertion => insertion !== null && isNegative(insertion.delta))
-    .map((insertion) => insertion.delta)
-    .sort(compareCost);
-  const best = deltas[0] ?? ZERO_COST;
-  let regret: Cost = { ...ZERO_COST };
-  for (let k = 1; k < REGRET_K; k++) regret = addCost(regret, subtractCost(deltas[k] ?? ZERO_COST, best));
+/** Indices of the `k` best entries that are worth inserting (negative delta), best first. */
+function bestIndices(entries: readonly (Insertion | null)[], k: number): number[] {
+  const top: number[] = [];
+  for (let j = 0; j < entries.length; j++) {
+    const entry = entries[j];
+    if (!entry || !isNegative(entry.delta)) continue;
+    let at = top.length;
+    while (at > 0 && compareCost(entry.delta, entries[top[at - 1]!]!.delta) < 0) at--;
+    if (at >= k) continue;
+    top.splice(at, 0, j);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
+/** Regret: Σ over the 2nd..k-th best of (their cost − the best), a missing one costing nothing. */
+function regretOf(w: Waiting): { regret: Cost; best: Cost } {
+  const best = w.top[0] === undefined ? ZERO_COST : w.entries[w.top[0]]!.delta;
+  const regret: Cost = { missed: 0, late: 0, travel: 0, coverage: 0, moved: 0 };
+  for (let k = 1; k < REGRET_K; k++) {
+    const j = w.top[k];
+    const other = j === undefined ? ZERO_COST : w.entries[j]!.delta;
+    regret.missed += other.missed - best.missed;
+    regret.late += other.late - best.late;
+    regret.travel += other.travel - best.travel;
+    regret.coverage += other.coverage - best.coverage;
+    regret.moved += other.moved - best.moved;
+  }
   return { regret, best };
 }

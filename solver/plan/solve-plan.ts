@@ -17,7 +17,7 @@ const SEARCH_SHARE = 0.85;
 /**
  * Plan mode: regret construction, then iterated local search until the deadline (or, when the
  * runtime gives maxIterations, for exactly that many iterations, so a seed reproduces the plan on
- * any machine), then a last pass that offers every unassigned ticket to every qualified engineer.
+ * any machine), then a last pass that offers every unassigned ticket to its nearest engineers again.
  */
 export function solvePlan(problem: Problem, runtime: SolverRuntime): Plan {
   const startedAt = runtime.now();
@@ -48,10 +48,10 @@ export function solvePlan(problem: Problem, runtime: SolverRuntime): Plan {
   });
 }
 
-/** Gives every ticket still out one try with every qualified engineer, time permitting. */
+/** Gives every ticket still out one more try with its nearest engineers, time permitting. */
 function repairUnassigned(state: SearchState, outOfTime: () => boolean): void {
   for (let t = 0; t < state.model.ticketCount; t++) {
     if (outOfTime()) return;
-    if (state.engineerOf[t]! < 0) insertAnywhere(state, t, state.engineers.qualified(t));
+    if (state.engineerOf[t]! < 0) insertAnywhere(state, t, state.engineers.candidates(t));
   }
 }

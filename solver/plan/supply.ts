@@ -18,10 +18,13 @@ export interface SupplyOption {
 
 /**
  * Where each item of a ticket can come from: per part need (and the spare unit, item -1) the pair
- * slots holding a compatible SKU, nearest to the site first. Built on first use and kept.
+ * slots holding a compatible SKU, nearest to the site first. Built on first use and kept, with
+ * the courier draws of the last ledger state asked about (every engineer of a ticket shares them).
  */
 export class SupplyIndex {
   private readonly holders = new Map<number, readonly number[]>();
+  private readonly courierCache = new Map<number, { version: number; draws: Draw[] | null }>();
+  private readonly bare = new Map<number, TicketSupply>();
   /** Keys are ticket × stride + item + 1, unique because a ticket has fewer than stride − 1 needs. */
   private readonly stride: number;
 
@@ -37,12 +40,45 @@ export class SupplyIndex {
       const { model } = this;
       const skus = item < 0 ? (model.tUnitSkus[t] ?? []) : model.tNeeds[t]![item]!.compatible;
       const site = model.tSite[t]!;
-      const slots = skus.flatMap((sku) => model.pairsBySku[sku] ?? []);
-      const leg = new Map(slots.map((slot) => [slot, model.legs.units(model.slotLoc[slot]!, site)]));
+      const slots: number[] = [];
+      for (const sku of skus) for (const slot of model.pairsBySku[sku] ?? []) slots.push(slot);
+      const leg = new Map<number, number>();
+      for (const slot of slots) leg.set(slot, model.legs.units(model.slotLoc[slot]!, site));
       list = slots.sort((a, b) => leg.get(a)! - leg.get(b)! || a - b);
       this.holders.set(key, list);
     }
     return list;
+  }
+
+  /**
+   * Courier draws for the `open` items of ticket `t` from the nearest holders with stock; null when
+   * an item has none. `vanMask` (the needs the van meets, as bits) keys a cache per ledger
+   * version, so the engineers of one ticket share the work; -1 skips the cache.
+   */
+  courierDraws(ledger: Ledger, t: number, open: readonly number[], vanMask: number): Draw[] | null {
+    const key = t * 1024 + vanMask;
+    const cached = vanMask >= 0 ? this.courierCache.get(key) : undefined;
+    if (cached && cached.version === ledger.version) return cached.draws;
+    const draws = courierDrawsFor(this.model, this, t, open, new Tally(ledger))?.draws ?? null;
+    if (vanMask >= 0) this.courierCache.set(key, { version: ledger.version, draws });
+    return draws;
+  }
+
+  /** The supply of a ticket that needs nothing: work starts on arrival (or at earliestStart). */
+  bareSupply(t: number): TicketSupply {
+    let supply = this.bare.get(t);
+    if (!supply) {
+      supply = {
+        draws: [],
+        ready: this.model.tEarliest[t]!,
+        unitByArrival: true,
+        unitCourierAt: Number.NaN,
+        courier: 0,
+        pickupLocation: -1,
+      };
+      this.bare.set(t, supply);
+    }
+    return supply;
   }
 }
 
@@ -65,6 +101,7 @@ export function supplyOptions(
   const vanDraws: Draw[] = [];
   const open: number[] = [];
   const needs = model.tNeeds[t]!;
+  let vanMask = 0;
   for (let item = 0; item < needs.length; item++) {
     const need = needs[item]!;
     let found = false;
@@ -73,6 +110,7 @@ export function supplyOptions(
       if (slot >= 0 && tally.available(slot) >= need.qty) {
         tally.take(slot, need.qty);
         vanDraws.push(makeDraw(model, t, item, sku, need.qty, 'van', slot));
+        vanMask |= 1 << item;
         found = true;
         break;
       }
@@ -84,35 +122,48 @@ export function supplyOptions(
 
   const options: SupplyOption[] = [];
   if (model.hasCourier) {
-    const draws = courierDraws(model, index, t, open, tally.fork());
-    if (draws) options.push(finish(model, ledger, t, [...vanDraws, ...draws.draws], draws.tally, -1, 0, -1));
+    const draws = index.courierDraws(ledger, t, open, needs.length < 10 ? vanMask : -1);
+    if (draws) {
+      const withCourier = tally.fork();
+      for (const draw of draws) withCourier.take(draw.slot, draw.qty);
+      options.push(finish(model, ledger, t, vanDraws.concat(draws), withCourier, -1, 0, -1));
+    }
   }
   for (const location of pickupLocations(model, index, t, open, route, tally)) {
     const local = tally.fork();
-    const draws: Draw[] = [...vanDraws];
+    const draws: Draw[] = vanDraws.slice();
     const rest: number[] = [];
     for (const item of open) {
-      const draw = drawAt(model, t, item, location, local);
-      if (draw) draws.push(draw);
-      else rest.push(item);
+      const slot = slotAt(model, t, item, location, local);
+      if (slot < 0) {
+        rest.push(item);
+        continue;
+      }
+      const qty = itemQty(model, t, item);
+      local.take(slot, qty);
+      draws.push(makeDraw(model, t, item, model.slotSku[slot]!, qty, 'pickup', slot));
     }
     if (rest.length === open.length) continue;
-    let finalTally = local;
     if (rest.length > 0) {
       if (!model.hasCourier) continue;
-      const couriered = courierDraws(model, index, t, rest, local);
+      const couriered = courierDrawsFor(model, index, t, rest, local);
       if (!couriered) continue;
-      draws.push(...couriered.draws);
-      finalTally = couriered.tally;
+      for (const draw of couriered.draws) draws.push(draw);
     }
-    const existing = route.locs.findIndex((loc, i) => loc === location && route.tickets[i]! < 0);
+    const existing = existingPickup(route, location);
     options.push(
       existing >= 0
-        ? finish(model, ledger, t, draws, finalTally, location, existing + 1, -1)
-        : finish(model, ledger, t, draws, finalTally, location, 0, location),
+        ? finish(model, ledger, t, draws, local, location, existing + 1, -1)
+        : finish(model, ledger, t, draws, local, location, 0, location),
     );
   }
   return options;
+}
+
+function existingPickup(route: Route, location: number): number {
+  for (let i = 0; i < route.locs.length; i++)
+    if (route.locs[i] === location && route.tickets[i]! < 0) return i;
+  return -1;
 }
 
 /** The route's pickup stops, the engineer's start, and holders near the site, that hold an item. */
@@ -124,58 +175,67 @@ function pickupLocations(
   route: Route,
   tally: Tally,
 ): number[] {
-  const seen = new Set<number>();
+  const considered: number[] = [];
   const result: number[] = [];
-  const consider = (location: number): void => {
-    if (seen.has(location)) return;
-    seen.add(location);
-    if (open.some((item) => canDrawAt(model, t, item, location, tally))) result.push(location);
-  };
-  route.locs.forEach((loc, i) => {
-    if (route.tickets[i]! < 0) consider(loc);
-  });
-  consider(model.engStart[route.engineer]!);
+  for (let i = 0; i < route.locs.length; i++) {
+    if (route.tickets[i]! < 0) considerPickup(model, t, open, route.locs[i]!, tally, considered, result);
+  }
+  considerPickup(model, t, open, model.engStart[route.engineer]!, tally, considered, result);
   let added = 0;
   for (const item of open) {
+    const qty = itemQty(model, t, item);
     for (const slot of index.holdersOf(t, item)) {
       if (added >= PICKUP_CANDIDATES) break;
       const location = model.slotLoc[slot]!;
-      if (seen.has(location) || tally.available(slot) < itemQty(model, t, item)) continue;
-      consider(location);
+      if (considered.includes(location) || tally.available(slot) < qty) continue;
+      considerPickup(model, t, open, location, tally, considered, result);
       added++;
     }
   }
   return result;
 }
 
-function courierDraws(
+function considerPickup(
+  model: Model,
+  t: number,
+  open: readonly number[],
+  location: number,
+  tally: Tally,
+  considered: number[],
+  result: number[],
+): void {
+  if (considered.includes(location)) return;
+  considered.push(location);
+  for (const item of open) {
+    if (slotAt(model, t, item, location, tally) >= 0) {
+      result.push(location);
+      return;
+    }
+  }
+}
+
+function courierDrawsFor(
   model: Model,
   index: SupplyIndex,
   t: number,
   items: readonly number[],
   tally: Tally,
-): { draws: Draw[]; tally: Tally } | null {
+): { draws: Draw[] } | null {
   const draws: Draw[] = [];
   for (const item of items) {
     const qty = itemQty(model, t, item);
-    const slot = index.holdersOf(t, item).find((s) => tally.available(s) >= qty);
-    if (slot === undefined) return null;
-    tally.take(slot, qty);
-    draws.push(makeDraw(model, t, item, model.slotSku[slot]!, qty, 'courier', slot));
+    let chosen = -1;
+    for (const slot of index.holdersOf(t, item)) {
+      if (tally.available(slot) >= qty) {
+        chosen = slot;
+        break;
+      }
+    }
+    if (chosen < 0) return null;
+    tally.take(chosen, qty);
+    draws.push(makeDraw(model, t, item, model.slotSku[chosen]!, qty, 'courier', chosen));
   }
-  return { draws, tally };
-}
-
-function canDrawAt(model: Model, t: number, item: number, location: number, tally: Tally): boolean {
-  return slotAt(model, t, item, location, tally) >= 0;
-}
-
-function drawAt(model: Model, t: number, item: number, location: number, tally: Tally): Draw | null {
-  const slot = slotAt(model, t, item, location, tally);
-  if (slot < 0) return null;
-  const qty = itemQty(model, t, item);
-  tally.take(slot, qty);
-  return makeDraw(model, t, item, model.slotSku[slot]!, qty, 'pickup', slot);
+  return { draws };
 }
 
 function slotAt(model: Model, t: number, item: number, location: number, tally: Tally): number {
@@ -222,10 +282,10 @@ function finish(
   let unitCourierAt = Number.NaN;
   let courier = 0;
   // One courier trip per stock location sending to the ticket, however many items it carries.
-  const couriers = new Set<number>();
+  const couriers: number[] = [];
   for (const draw of draws) {
-    if (draw.via === 'courier' && !couriers.has(draw.location)) {
-      couriers.add(draw.location);
+    if (draw.via === 'courier' && !couriers.includes(draw.location)) {
+      couriers.push(draw.location);
       courier += model.courierLeg(draw.location, model.tSite[t]!);
     }
     if (draw.item < 0) {
@@ -245,30 +305,35 @@ function finish(
 
 /** Quantities an option takes from slots, on top of the ledger, so two needs never share a unit. */
 class Tally {
-  private readonly taken: Map<number, number>;
-
   constructor(
     private readonly ledger: Ledger,
-    taken?: Map<number, number>,
-  ) {
-    this.taken = taken ?? new Map();
-  }
+    private readonly slots: number[] = [],
+    private readonly taken: number[] = [],
+  ) {}
 
   available(slot: number): number {
-    return this.ledger.remaining[slot]! - (this.taken.get(slot) ?? 0);
+    const i = this.slots.indexOf(slot);
+    return this.ledger.remaining[slot]! - (i < 0 ? 0 : this.taken[i]!);
   }
 
   take(slot: number, qty: number): void {
-    this.taken.set(slot, (this.taken.get(slot) ?? 0) + qty);
+    const i = this.slots.indexOf(slot);
+    if (i < 0) {
+      this.slots.push(slot);
+      this.taken.push(qty);
+    } else {
+      this.taken[i]! += qty;
+    }
   }
 
   fork(): Tally {
-    return new Tally(this.ledger, new Map(this.taken));
+    return new Tally(this.ledger, this.slots.slice(), this.taken.slice());
   }
 
   emptiedSoleCovers(ledger: Ledger): number {
     let count = 0;
-    for (const [slot, qty] of this.taken) if (ledger.wouldEmptySoleCover(slot, qty)) count++;
+    for (let i = 0; i < this.slots.length; i++)
+      if (ledger.wouldEmptySoleCover(this.slots[i]!, this.taken[i]!)) count++;
     return count;
   }
 }

@@ -1,6 +1,10 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { pageSchema } from '../db/pagination.ts';
 import { Id, IsoDateTime, QueryBoolean } from '../http/schemas.ts';
+
+// `.openapi()` must exist whoever imports these schemas first (the ledger loads without the HTTP layer).
+extendZodWithOpenApi(z);
 
 /**
  * Stock read models: balances, movements, and the queries that list them. The command bodies

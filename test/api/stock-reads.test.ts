@@ -59,9 +59,9 @@ describe('/api/v1/stock balances and movements', () => {
       const walked: unknown[] = [];
       let cursor: string | null = null;
       do {
-        const page = await get(`balances?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(
-          200,
-        );
+        const page: { body: { items: unknown[]; nextCursor: string | null } } = await get(
+          `balances?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        ).expect(200);
         walked.push(...page.body.items);
         cursor = page.body.nextCursor;
       } while (cursor);

@@ -10,6 +10,7 @@ import { registerRegionRoutes } from './network/region.routes.ts';
 import { registerZoneRoutes } from './network/zone.routes.ts';
 import type { Services } from './services.ts';
 import { registerTicketRoutes } from './tickets/ticket.routes.ts';
+import { registerPreventiveJobRoutes } from './preventive/preventive.routes.ts';
 import { registerStockRoutes } from './stock/stock.routes.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
@@ -25,4 +26,5 @@ export function registerApiRoutes(api: Api, services: Services): void {
   registerStockRoutes(api, services.stock);
   registerEngineerRoutes(api, services.engineers);
   registerTicketRoutes(api, services.tickets);
+  registerPreventiveJobRoutes(api, services.preventiveJobs);
 }

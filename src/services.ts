@@ -24,6 +24,8 @@ import { createStockQueries } from './stock/stock-queries.repository.ts';
 import { createStockRepository } from './stock/stock.repository.ts';
 import { createStockService } from './stock/stock.service.ts';
 import { createTicketService } from './tickets/ticket.service.ts';
+import { createPreventiveJobRepository } from './preventive/preventive.repository.ts';
+import { createPreventiveJobService } from './preventive/preventive.service.ts';
 import { createIntakeContextRepository } from './tickets/intake-context.repository.ts';
 import { createTicketClockRepository } from './tickets/ticket-clock.repository.ts';
 import { createTicketEventRepository } from './tickets/ticket-event.repository.ts';
@@ -77,6 +79,12 @@ export function createServices(deps: ServiceDeps) {
       tickets: createTicketRepository(db),
       clocks: createTicketClockRepository(db),
       events: createTicketEventRepository(db),
+      context: createIntakeContextRepository(db),
+    }),
+    preventiveJobs: createPreventiveJobService({
+      db,
+      now: deps.now,
+      jobs: createPreventiveJobRepository(db),
       context: createIntakeContextRepository(db),
     }),
   };

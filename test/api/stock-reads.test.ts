@@ -149,4 +149,25 @@ describe('/api/v1/stock balances and movements', () => {
       ).toContain(field);
     }
   });
+
+  it('documents every stock route in the OpenAPI document with its permission', async () => {
+    const paths = (await request(t.app).get('/openapi.json')).body.paths;
+    const stockPaths = Object.keys(paths).filter((path) => path.startsWith('/api/v1/stock'));
+    expect(stockPaths.sort()).toEqual([
+      '/api/v1/stock/adjustments',
+      '/api/v1/stock/balances',
+      '/api/v1/stock/balances.csv',
+      '/api/v1/stock/balances/{locationId}/{skuId}',
+      '/api/v1/stock/import',
+      '/api/v1/stock/issues',
+      '/api/v1/stock/movements',
+      '/api/v1/stock/receipts',
+      '/api/v1/stock/reservations',
+      '/api/v1/stock/reservations/release',
+      '/api/v1/stock/returns',
+      '/api/v1/stock/transfers',
+    ]);
+    expect(paths['/api/v1/stock/transfers'].post.description).toBe('Permission: stock:write');
+    expect(paths['/api/v1/stock/movements'].get.description).toBe('Permission: stock:read');
+  });
 });

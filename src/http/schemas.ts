@@ -1,6 +1,12 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 
-/** Building blocks shared by the features' request and response schemas. */
+/**
+ * Building blocks shared by the features' request and response schemas. Every schema module
+ * imports from here, so zod learns `.openapi()` before any of them is defined, whatever the
+ * order in which modules load.
+ */
+extendZodWithOpenApi(z);
 
 /** A record id as it appears in a path or a reference: printable, bounded, no path separators. */
 export const Id = z

@@ -1,9 +1,10 @@
 import type { Model } from '../plan/model.ts';
-import { TIME_UNITS_PER_MINUTE, unitsToIso } from '../units.ts';
+import { iso } from '../plan/plan-parts.ts';
+import { TIME_UNITS_PER_MINUTE } from '../units.ts';
 
 /** "14:20": a time of day in the problem's offset, as a dispatcher reads it. */
 export function clock(model: Model, units: number): string {
-  return unitsToIso(units, model.nowMs, model.offsetMinutes).slice(11, 16);
+  return iso(model, units).slice(11, 16);
 }
 
 /** "38 min", "2 h", "1 h 20 min": a duration in units, rounded to the minute. */

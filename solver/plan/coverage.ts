@@ -22,6 +22,13 @@ export function createCoverageIndex(model: Model): CoverageIndex {
   });
   const metric = problem.travel.mode === 'greatCircle';
   const cache = new Map<number, boolean>();
+  // The estimate decides clear cases; legs within a few percent of the horizon are measured.
+  const within = (from: number, to: number): boolean => {
+    const estimate = model.approx(from, to);
+    if (estimate > horizon * 1.03 + 10) return false;
+    if (estimate < horizon * 0.97 - 10) return true;
+    return travel.units(from, to) <= horizon;
+  };
 
   const compute = (pair: number): boolean => {
     const location = model.slotLoc[pair]!;
@@ -29,14 +36,14 @@ export function createCoverageIndex(model: Model): CoverageIndex {
     for (const other of model.pairsBySku[model.slotSku[pair]!] ?? []) {
       const at = model.slotLoc[other]!;
       if (at === location) continue;
-      if (metric && travel.units(at, location) > 2 * horizon + 1) continue;
+      if (metric && model.approx(at, location) > 2.06 * horizon + 20) continue;
       rivals.add(at);
     }
     for (const site of sites) {
-      if (travel.units(location, site) > horizon) continue;
+      if (!within(location, site)) continue;
       let alone = true;
       for (const rival of rivals) {
-        if (travel.units(rival, site) <= horizon) {
+        if (within(rival, site)) {
           alone = false;
           break;
         }

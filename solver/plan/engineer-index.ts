@@ -1,4 +1,3 @@
-import { TIME_UNITS_PER_MINUTE } from '../units.ts';
 import type { Model } from './model.ts';
 
 /** How many nearest qualified engineers a ticket considers before falling back to all of them. */
@@ -123,23 +122,6 @@ function nearestOf(pool: readonly number[], count: number, key: (item: number) =
   return items;
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
-
 function createArrivalEstimate(model: Model): (engineer: number, location: number) => number {
-  const { problem } = model;
-  if (problem.travel.mode === 'matrix') {
-    return (e, location) => model.engReady[e]! + model.legs.units(model.engStart[e]!, location);
-  }
-  const rad = Math.PI / 180;
-  const lat = Float64Array.from(problem.locations, (l) => (l.lat ?? 0) * rad);
-  const lon = Float64Array.from(problem.locations, (l) => (l.lon ?? 0) * rad);
-  const unitsPerKm = (problem.travel.circuity / problem.travel.speedKmh) * 60 * TIME_UNITS_PER_MINUTE;
-  return (e, location) => {
-    const from = model.engStart[e]!;
-    let dLon = Math.abs(lon[from]! - lon[location]!);
-    if (dLon > Math.PI) dLon = 2 * Math.PI - dLon;
-    const x = dLon * Math.cos((lat[from]! + lat[location]!) / 2);
-    const y = lat[from]! - lat[location]!;
-    return model.engReady[e]! + Math.sqrt(x * x + y * y) * EARTH_RADIUS_KM * unitsPerKm;
-  };
+  return (e, location) => model.engReady[e]! + model.approx(model.engStart[e]!, location);
 }

@@ -1,8 +1,9 @@
 import type { TravelModel } from '../travel.ts';
 import type { TimeUnits } from '../units.ts';
 
-const SLOTS_LOG2 = 18;
-const SLOTS = 1 << SLOTS_LOG2;
+/** The cache never grows past 2^18 slots (4 MiB) and starts from 2^10 for tiny problems. */
+const MAX_SLOTS_LOG2 = 18;
+const MIN_SLOTS_LOG2 = 10;
 
 /**
  * A fixed-size, direct-mapped cache of leg times. A national network has too many location pairs
@@ -14,14 +15,21 @@ export interface LegCache {
   units(from: number, to: number): TimeUnits;
 }
 
-export function createLegCache(compute: (from: number, to: number) => TimeUnits): LegCache {
-  const fromKey = new Int32Array(SLOTS).fill(-1);
-  const toKey = new Int32Array(SLOTS);
-  const value = new Float64Array(SLOTS);
+export function createLegCache(
+  compute: (from: number, to: number) => TimeUnits,
+  locations: number,
+): LegCache {
+  // About sixteen slots per location: a route's legs, its neighbours' and its depots' fit.
+  const wanted = Math.ceil(Math.log2(Math.max(2, locations * 16)));
+  const bits = Math.min(MAX_SLOTS_LOG2, Math.max(MIN_SLOTS_LOG2, wanted));
+  const slots = 1 << bits;
+  const fromKey = new Int32Array(slots).fill(-1);
+  const toKey = new Int32Array(slots);
+  const value = new Float64Array(slots);
   return {
     units(from: number, to: number): TimeUnits {
       if (from === to) return compute(from, to);
-      const slot = (Math.imul(from, 0x9e3779b1) ^ Math.imul(to, 0x85ebca6b)) >>> (32 - SLOTS_LOG2);
+      const slot = (Math.imul(from, 0x9e3779b1) ^ Math.imul(to, 0x85ebca6b)) >>> (32 - bits);
       if (fromKey[slot] === from && toKey[slot] === to) return value[slot]!;
       const units = compute(from, to);
       fromKey[slot] = from;
@@ -34,5 +42,5 @@ export function createLegCache(compute: (from: number, to: number) => TimeUnits)
 
 /** Engineer driving legs, in time units, rounded once per leg as travel.ts does. */
 export function createTravelCache(travel: TravelModel): LegCache {
-  return createLegCache((from, to) => travel.units(from, to));
+  return createLegCache((from, to) => travel.units(from, to), travel.size);
 }

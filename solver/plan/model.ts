@@ -1,6 +1,7 @@
 import type { Problem } from '../problem.schema.ts';
 import { createTravelModel, type TravelModel } from '../travel.ts';
 import { isoToUnits, minutesToUnits, offsetMinutesOf, PICKUP_MINUTES, type TimeUnits } from '../units.ts';
+import { createApproxTravel, type ApproxTravel } from './approx-travel.ts';
 import { createCatalog, type Catalog } from './catalog.ts';
 import { createLegCache, createTravelCache, type LegCache } from './leg-cache.ts';
 
@@ -74,35 +75,46 @@ export interface Model {
   readonly handlingUnits: TimeUnits;
   /** Courier driving time from a stock location to a site, rounded once. */
   courierLeg(from: number, to: number): TimeUnits;
+  /** A cheap estimate of `legs.units`, for ordering and pre-filtering only. */
+  readonly approx: ApproxTravel;
 }
 
 export function buildModel(problem: Problem): Model {
   const nowMs = Date.parse(problem.now);
   const travel = createTravelModel(problem);
   const catalog = createCatalog(problem);
-  const toUnits = (iso: string | null | undefined): number =>
-    iso === null || iso === undefined ? Infinity : isoToUnits(iso, nowMs);
+  // Engineers mostly share shift times, and parsing dates is a large part of building a model.
+  const parsed = new Map<string, number>();
+  const toUnits = (iso: string | null | undefined): number => {
+    if (iso === null || iso === undefined) return Infinity;
+    let units = parsed.get(iso);
+    if (units === undefined) {
+      units = isoToUnits(iso, nowMs);
+      parsed.set(iso, units);
+    }
+    return units;
+  };
 
   const engineers = problem.engineers;
   const engineerIndex = new Map(engineers.map((e, i) => [e.id, i] as const));
-  const engStart = Int32Array.from(engineers, (e) => travel.indexOf(e.start));
-  const engEnd = Int32Array.from(engineers, (e) => (e.end === undefined ? -1 : travel.indexOf(e.end)));
-  const engReady = Float64Array.from(engineers, (e) => Math.max(0, toUnits(e.availableFrom)));
-  const engShiftEnd = Float64Array.from(engineers, (e) => toUnits(e.shiftEnd));
-  const engMaxJobs = Float64Array.from(engineers, (e) => e.maxJobs ?? Infinity);
-  const engCapacity = Float64Array.from(engineers, (e) => e.capacity ?? Infinity);
+  const engStart = ints(engineers, (e) => travel.indexOf(e.start));
+  const engEnd = ints(engineers, (e) => (e.end === undefined ? -1 : travel.indexOf(e.end)));
+  const engReady = floats(engineers, (e) => Math.max(0, toUnits(e.availableFrom)));
+  const engShiftEnd = floats(engineers, (e) => toUnits(e.shiftEnd));
+  const engMaxJobs = floats(engineers, (e) => e.maxJobs ?? Infinity);
+  const engCapacity = floats(engineers, (e) => e.capacity ?? Infinity);
 
   const stock = buildStockSlots(problem, catalog, travel);
 
   const tickets = problem.tickets;
-  const tHasUnit = Uint8Array.from(tickets, (t) => (t.spareUnit ? 1 : 0));
-  const tDueOnsite = Float64Array.from(tickets, (t) => toUnits(t.due.onsite));
-  const tDueUnit = Float64Array.from(tickets, (t) => (t.spareUnit ? toUnits(t.due.spareUnit) : Infinity));
-  const tWeight = Float64Array.from(
+  const tHasUnit = bytes(tickets, (t) => (t.spareUnit ? 1 : 0));
+  const tDueOnsite = floats(tickets, (t) => toUnits(t.due.onsite));
+  const tDueUnit = floats(tickets, (t) => (t.spareUnit ? toUnits(t.due.spareUnit) : Infinity));
+  const tWeight = floats(
     tickets,
     (t) => (problem.weights.level[t.level - 1] ?? 0) * problem.weights.tier[t.tier],
   );
-  const tPenalty = Float64Array.from(tickets, (_, i) => {
+  const tPenalty = floats(tickets, (_, i) => {
     const commitments = (Number.isFinite(tDueOnsite[i]) ? 1 : 0) + (Number.isFinite(tDueUnit[i]) ? 1 : 0);
     return tWeight[i]! * (commitments + 1);
   });
@@ -111,9 +123,12 @@ export function buildModel(problem: Problem): Model {
 
   const courier = problem.courier ?? null;
   const speedFactor = courier?.speedFactor ?? 1;
-  const courierLegs = createLegCache((from, to) => minutesToUnits(travel.minutes(from, to) / speedFactor));
+  const courierLegs = createLegCache(
+    (from, to) => minutesToUnits(travel.minutes(from, to) / speedFactor),
+    travel.size,
+  );
 
-  return {
+  const model: Omit<Model, 'approx'> = {
     problem,
     nowMs,
     offsetMinutes: offsetMinutesOf(problem.now),
@@ -132,16 +147,16 @@ export function buildModel(problem: Problem): Model {
     ...stock,
     ticketCount: tickets.length,
     ticketIndex: new Map(tickets.map((t, i) => [t.id, i] as const)),
-    tSite: Int32Array.from(tickets, (t) => travel.indexOf(t.site)),
-    tLevel: Int32Array.from(tickets, (t) => t.level),
+    tSite: ints(tickets, (t) => travel.indexOf(t.site)),
+    tLevel: ints(tickets, (t) => t.level),
     tWeight,
     tDueOnsite,
     tDueUnit,
     tHasUnit,
     tPenalty,
-    tEarliest: Float64Array.from(tickets, (t) => (t.earliestStart ? toUnits(t.earliestStart) : 0)),
-    tService: Float64Array.from(tickets, (t) => minutesToUnits(t.serviceMinutes)),
-    tLoad: Float64Array.from(tickets, (t) => t.load),
+    tEarliest: floats(tickets, (t) => (t.earliestStart ? toUnits(t.earliestStart) : 0)),
+    tService: floats(tickets, (t) => minutesToUnits(t.serviceMinutes)),
+    tLoad: floats(tickets, (t) => t.load),
     tNeeds: tickets.map((t) =>
       t.parts.map((need) => {
         const asked = catalog.indexOf(need.sku);
@@ -149,13 +164,14 @@ export function buildModel(problem: Problem): Model {
       }),
     ),
     tUnitSkus: tickets.map((t) => (t.spareUnit ? catalog.unitsFor(t.spareUnit.model) : null)),
-    tPin: Int32Array.from(tickets, (t) => engineerOrMinusOne(t.pin?.engineer)),
-    tPinFirst: Uint8Array.from(tickets, (t) => (t.pin?.first ? 1 : 0)),
-    tPrevious: Int32Array.from(tickets, (t) => engineerOrMinusOne(t.previousEngineer)),
+    tPin: ints(tickets, (t) => engineerOrMinusOne(t.pin?.engineer)),
+    tPinFirst: bytes(tickets, (t) => (t.pin?.first ? 1 : 0)),
+    tPrevious: ints(tickets, (t) => engineerOrMinusOne(t.previousEngineer)),
     hasCourier: courier !== null,
     handlingUnits: minutesToUnits(courier?.handlingMinutes ?? 0),
     courierLeg: (from, to) => courierLegs.units(from, to),
   };
+  return { ...model, approx: createApproxTravel(model) };
 }
 
 type StockSlots = Pick<
@@ -210,4 +226,23 @@ function buildStockSlots(problem: Problem, catalog: Catalog, travel: TravelModel
     vanSlot: (engineer, s) => vanIndex[engineer]?.get(s) ?? -1,
     pairSlot: (location, s) => pairIndex.get(location * skuCount + s) ?? -1,
   };
+}
+
+/** A typed column from a list, by a plain loop (TypedArray.from with a map function is slow). */
+function floats<T>(items: readonly T[], value: (item: T, i: number) => number): Float64Array {
+  const column = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) column[i] = value(items[i]!, i);
+  return column;
+}
+
+function ints<T>(items: readonly T[], value: (item: T, i: number) => number): Int32Array {
+  const column = new Int32Array(items.length);
+  for (let i = 0; i < items.length; i++) column[i] = value(items[i]!, i);
+  return column;
+}
+
+function bytes<T>(items: readonly T[], value: (item: T, i: number) => number): Uint8Array {
+  const column = new Uint8Array(items.length);
+  for (let i = 0; i < items.length; i++) column[i] = value(items[i]!, i);
+  return column;
 }

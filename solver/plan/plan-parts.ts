@@ -1,11 +1,47 @@
 import type { Assignment, PartSupply, UnitSupply } from '../plan.schema.ts';
-import { roundMinutes, unitsToIso, unitsToMinutes } from '../units.ts';
+import { roundMinutes, TIME_UNITS_PER_MINUTE, unitsToIso, unitsToMinutes } from '../units.ts';
 import type { Model } from './model.ts';
 import type { TicketSupply } from './types.ts';
 
-/** A time in units as the plan prints it: ISO-8601 in the offset of `now`. */
+const MS_PER_DAY = 86_400_000;
+
+/** Per model: the offset suffix ("+08:00") and the date part ("2026-11-28T") of each day seen. */
+interface IsoParts {
+  suffix: string;
+  readonly days: Map<number, string>;
+}
+const isoParts = new WeakMap<Model, IsoParts>();
+
+/**
+ * A time in units as the plan prints it: ISO-8601 in the offset of `now`, to the second, the same
+ * string as `unitsToIso`. A plan prints thousands of times on a few days, so the date part and
+ * the offset are formatted once per day and the time of day by arithmetic.
+ */
 export function iso(model: Model, units: number): string {
-  return unitsToIso(units, model.nowMs, model.offsetMinutes);
+  const ms = model.nowMs + (units / TIME_UNITS_PER_MINUTE) * 60_000;
+  const local = Math.round(ms / 1000) * 1000 + model.offsetMinutes * 60_000;
+  if (!Number.isFinite(local)) return unitsToIso(units, model.nowMs, model.offsetMinutes);
+  let parts = isoParts.get(model);
+  if (!parts) {
+    parts = { suffix: '', days: new Map() };
+    isoParts.set(model, parts);
+  }
+  const day = Math.floor(local / MS_PER_DAY);
+  let prefix = parts.days.get(day);
+  if (prefix === undefined) {
+    const full = unitsToIso(units, model.nowMs, model.offsetMinutes);
+    prefix = full.slice(0, 11);
+    parts.days.set(day, prefix);
+    parts.suffix = full.slice(19);
+  }
+  const seconds = Math.round((local - day * MS_PER_DAY) / 1000);
+  const hh = Math.floor(seconds / 3600);
+  const mm = Math.floor((seconds % 3600) / 60);
+  return `${prefix}${two(hh)}:${two(mm)}:${two(seconds % 60)}${parts.suffix}`;
+}
+
+function two(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
 }
 
 /** Minutes with two decimals from units. */

@@ -2,6 +2,11 @@ import type { Ledger } from './ledger.ts';
 import type { Model } from './model.ts';
 import type { Draw, Route, TicketSupply, Via } from './types.ts';
 
+/** Holders measured exactly per ticket item; the rest stay in estimated order. */
+const EXACT_HOLDERS = 8;
+/** Pair slots are below this, so (estimated units × SLOT_RANGE + slot) packs both exactly. */
+const SLOT_RANGE = 1 << 21;
+
 /** Stock locations a ticket considers for a new pickup stop, besides the route's own. */
 const PICKUP_CANDIDATES = 3;
 
@@ -30,9 +35,14 @@ export class SupplyIndex {
 
   constructor(private readonly model: Model) {
     this.stride = model.tNeeds.reduce((most, needs) => Math.max(most, needs.length), 0) + 2;
+    if (model.pairCount >= SLOT_RANGE) throw new Error(`more than ${SLOT_RANGE} stock pairs`);
   }
 
-  /** Pair slots that can meet `item` of ticket `t`, nearest to the site first. */
+  /**
+   * Pair slots that can meet `item` of ticket `t`, nearest to the site first. Distances are
+   * estimated for all holders and measured exactly for the nearest few, which are the ones a
+   * courier or pickup ever uses unless they run dry.
+   */
   holdersOf(t: number, item: number): readonly number[] {
     const key = t * this.stride + item + 1;
     let list = this.holders.get(key);
@@ -42,9 +52,18 @@ export class SupplyIndex {
       const site = model.tSite[t]!;
       const slots: number[] = [];
       for (const sku of skus) for (const slot of model.pairsBySku[sku] ?? []) slots.push(slot);
-      const leg = new Map<number, number>();
-      for (const slot of slots) leg.set(slot, model.legs.units(model.slotLoc[slot]!, site));
-      list = slots.sort((a, b) => leg.get(a)! - leg.get(b)! || a - b);
+      // Estimated units and slot packed into one number sort natively, without a comparator.
+      const packed = new Float64Array(slots.length);
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
+        packed[i] = Math.round(model.approx(model.slotLoc[slot]!, site)) * SLOT_RANGE + slot;
+      }
+      packed.sort();
+      const estimated = Array.from(packed, (value) => value % SLOT_RANGE);
+      const near = byKey(estimated.slice(0, EXACT_HOLDERS), (slot) =>
+        model.legs.units(model.slotLoc[slot]!, site),
+      );
+      list = near.concat(estimated.slice(EXACT_HOLDERS));
       this.holders.set(key, list);
     }
     return list;
@@ -336,4 +355,11 @@ class Tally {
       if (ledger.wouldEmptySoleCover(this.slots[i]!, this.taken[i]!)) count++;
     return count;
   }
+}
+
+/** Items sorted by a key, ties by the item itself, so the order never depends on the engine. */
+function byKey(items: readonly number[], key: (item: number) => number): number[] {
+  const keys = new Map<number, number>();
+  for (const item of items) keys.set(item, key(item));
+  return [...items].sort((a, b) => keys.get(a)! - keys.get(b)! || a - b);
 }

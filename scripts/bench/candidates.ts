@@ -9,7 +9,7 @@ import { generateDispatchDay } from './lib/dispatch-day.ts';
 import { fixed, markdownTable } from './lib/markdown.ts';
 import { engineerPoints, nearestQualified } from './lib/naive-scan.ts';
 import { createBenchRandom } from './lib/random.ts';
-import { appendSection, currentCommand, describeMachine } from './lib/report.ts';
+import { appendSection, currentCommand, describeMachine, loadAverageNow } from './lib/report.ts';
 import { median, percentile } from './lib/stats.ts';
 import { solveChecked, violationSummary } from './lib/timed-solve.ts';
 import { pinTodaysRoutes } from './lib/today-routes.ts';
@@ -21,6 +21,7 @@ import { pinTodaysRoutes } from './lib/today-routes.ts';
  * compared by ratio: `JSON.parse` of the query's problem text, and a naive scan of all engineers
  * for the nearest qualified one. Every plan goes through `validatePlan` (candidates included).
  */
+const machine = describeMachine();
 const { values } = parseArgs({
   options: {
     engineers: { type: 'string', default: '2000' },
@@ -52,6 +53,7 @@ const random = createBenchRandom(seed + 1);
 const points = engineerPoints(base);
 const samples = {
   solve: [] as number[],
+  solveCpu: [] as number[],
   parse: [] as number[],
   scan: [] as number[],
   validate: [] as number[],
@@ -74,8 +76,11 @@ for (let i = 0; i < queries; i++) {
   samples.scan.push(performance.now() - started);
 
   started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const plan = solve(problem, { now: () => performance.now() });
   samples.solve.push(performance.now() - started);
+  const cpu = process.cpuUsage(cpuBefore);
+  samples.solveCpu.push((cpu.user + cpu.system) / 1000);
 
   started = performance.now();
   const validation = validatePlan(problem, plan);
@@ -103,6 +108,7 @@ const table = markdownTable(
   ['measured', 'median ms', 'p95 ms', 'max ms', '× JSON.parse (median)', '× naive scan (median)'],
   [
     row('solve, mode candidates', samples.solve),
+    row('solve, mode candidates: CPU time of the process', samples.solveCpu),
     row('validatePlan of that plan', samples.validate),
     row('baseline: JSON.parse of the problem', samples.parse),
     row('baseline: naive nearest-qualified scan', samples.scan),
@@ -117,9 +123,10 @@ if (!values['print-only'])
     notes: [
       `Today: a generated day (seed ${seed}, ${todayTickets} tickets, ${base.locations.length} locations) planned by construction in ${Math.round(today.solveMs)} ms; its ${base.tickets.length} assigned tickets pinned to their engineers in route order. Each query adds one new ticket (a new site within 25 km of an office) and asks for ${base.options.maxCandidates} ranked options.`,
       `Latency is measured around \`solve\` only (the problem is already parsed). Plans failing validatePlan: ${invalid} of ${queries}${firstInvalid ? ` (first: ${firstInvalid})` : ''}; queries with no candidate: ${withoutCandidates}.`,
-      'The baselines run in the same loop on the same problem: compare machines by the ratio columns, not by milliseconds.',
+      'The baselines run in the same loop on the same problem: compare machines by the ratio columns, not by milliseconds. The CPU-time row (user + system of this process during `solve`, garbage collection included) is less sensitive to other load on the machine than wall time.',
     ],
     table,
     date: new Date(),
-    machine: describeMachine(),
+    machine,
+    loadAverageEnd: loadAverageNow(),
   });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatSize, parseInteger, parsePositiveInt, parsePositiveInts, parseSizes } from './lib/args.ts';
 import { fixed, markdownTable, type Cell } from './lib/markdown.ts';
-import { appendSection, currentCommand, describeMachine } from './lib/report.ts';
+import { appendSection, currentCommand, describeMachine, loadAverageNow } from './lib/report.ts';
 import { runScaleJob, type ScaleJob, type ScaleOutcome } from './lib/scale-run.ts';
 
 /**
@@ -22,6 +22,7 @@ if (process.argv[2] === WORKER_FLAG) {
 }
 
 async function main(): Promise<void> {
+  const machine = describeMachine();
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '100x50,1000x500' },
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
     ],
     table,
     date: new Date(),
-    machine: describeMachine(),
+    machine,
+    loadAverageEnd: loadAverageNow(),
   });
 }
 

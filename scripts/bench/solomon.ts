@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseInteger, parseList, parsePositiveInts } from './lib/args.ts';
 import { fixed, markdownTable, percent, type Cell } from './lib/markdown.ts';
-import { appendSection, currentCommand, describeMachine } from './lib/report.ts';
+import { appendSection, currentCommand, describeMachine, loadAverageNow } from './lib/report.ts';
 import { readBestKnown } from './lib/solomon-bks.ts';
 import { listInstances, readInstance } from './lib/solomon-instance.ts';
 import { solomonProblem } from './lib/solomon-problem.ts';
@@ -21,6 +21,7 @@ import { solveChecked, violationSummary } from './lib/timed-solve.ts';
 const DEFAULT_SUBSET = 'C101,C105,C201,C205,R101,R105,R201,R205,RC101,RC105,RC201,RC205';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+const machine = describeMachine();
 const { values } = parseArgs({
   options: {
     instances: { type: 'string' },
@@ -112,6 +113,7 @@ if (!values['print-only']) {
     ],
     table,
     date: new Date(),
-    machine: describeMachine(),
+    machine,
+    loadAverageEnd: loadAverageNow(),
   });
 }

@@ -11,7 +11,8 @@ const section = (title: string): ReportSection => ({
   notes: ['Run: full.'],
   table: markdownTable(['a'], [[1]]),
   date: new Date('2026-11-28T10:00:00Z'),
-  machine: { cpu: 'Test CPU', cores: 2, node: 'v20.0.0', platform: 'linux', memoryGiB: 8 },
+  machine: { cpu: 'Test CPU', cores: 2, node: 'v20.0.0', platform: 'linux', memoryGiB: 8, loadAverage: 1.5 },
+  loadAverageEnd: 2.25,
 });
 
 describe('markdown tables', () => {
@@ -52,7 +53,9 @@ describe('appending to the benchmarks file', () => {
     const text = readFileSync(file, 'utf8');
     expect(text.match(/^# Benchmarks$/gm)).toHaveLength(1);
     expect(text.indexOf('## First')).toBeLessThan(text.indexOf('## Second'));
-    expect(text).toContain('- Machine: Test CPU, 2 cores, 8 GiB, linux, Node v20.0.0');
+    expect(text).toContain(
+      '- Machine: Test CPU, 2 cores, 8 GiB, linux, Node v20.0.0, 1-min load average 1.5 at the start and 2.3 at the end',
+    );
     expect(text).toContain('- Command: `npx tsx scripts/bench/solomon.ts --all`');
     expect(text).toContain('(2026-11-28 10:00 UTC)');
   });

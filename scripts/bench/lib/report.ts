@@ -22,6 +22,8 @@ export interface Machine {
   node: string;
   platform: string;
   memoryGiB: number;
+  /** One-minute load average when the run began: above the core count, timings are inflated. */
+  loadAverage: number;
 }
 
 export function describeMachine(): Machine {
@@ -32,6 +34,7 @@ export function describeMachine(): Machine {
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    loadAverage: os.loadavg()[0] ?? 0,
   };
 }
 
@@ -43,7 +46,10 @@ export interface ReportSection {
   notes: readonly string[];
   table: string;
   date: Date;
+  /** The machine as described when the run began. */
   machine: Machine;
+  /** One-minute load average when the run ended. */
+  loadAverageEnd: number;
 }
 
 export function formatSection(section: ReportSection): string {
@@ -51,7 +57,7 @@ export function formatSection(section: ReportSection): string {
   return [
     `## ${section.title} (${section.date.toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
     '',
-    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}`,
+    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}, 1-min load average ${machine.loadAverage.toFixed(1)} at the start and ${section.loadAverageEnd.toFixed(1)} at the end`,
     `- Command: \`${section.command}\``,
     ...section.notes.map((note) => `- ${note}`),
     '',
@@ -67,6 +73,10 @@ export function appendSection(section: ReportSection, file = BENCHMARKS_FILE): v
     writeFileSync(file, FILE_HEADER);
   }
   appendFileSync(file, `\n${formatSection(section)}`);
+}
+
+export function loadAverageNow(): number {
+  return os.loadavg()[0] ?? 0;
 }
 
 /** How the current script was invoked, as a command to paste. */

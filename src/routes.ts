@@ -1,6 +1,9 @@
 import { registerEquipmentModelRoutes } from './catalog/equipment-model.routes.ts';
 import { registerSkuRoutes } from './catalog/sku.routes.ts';
 import { registerSupplierRoutes } from './catalog/supplier.routes.ts';
+import { registerCalendarDayRoutes } from './contracts/calendar-day.routes.ts';
+import { registerContractRoutes } from './contracts/contract.routes.ts';
+import { registerProfileRoutes } from './contracts/profile.routes.ts';
 import { registerCustomerRoutes } from './customers/customer.routes.ts';
 import { registerEquipmentRoutes } from './customers/equipment.routes.ts';
 import { registerEngineerRoutes } from './engineers/engineer.routes.ts';
@@ -23,6 +26,9 @@ export function registerApiRoutes(api: Api, services: Services): void {
   registerSkuRoutes(api, services.skus);
   registerCustomerRoutes(api, services.customers);
   registerEquipmentRoutes(api, services.equipment);
+  registerProfileRoutes(api, services.commitmentProfiles);
+  registerContractRoutes(api, services.contracts);
+  registerCalendarDayRoutes(api, services.calendarDays);
   registerStockRoutes(api, services.stock);
   registerEngineerRoutes(api, services.engineers);
   registerTicketRoutes(api, services.tickets);

@@ -4,7 +4,14 @@ import { createSkuRepository } from './catalog/sku.repository.ts';
 import { createSkuService } from './catalog/sku.service.ts';
 import { createSupplierRepository } from './catalog/supplier.repository.ts';
 import { createSupplierService } from './catalog/supplier.service.ts';
+import { defaultCatalog } from './commitments/index.ts';
 import type { Config } from './config.ts';
+import { createCalendarDayRepository } from './contracts/calendar-day.repository.ts';
+import { createCalendarDayService } from './contracts/calendar-day.service.ts';
+import { createContractRepository } from './contracts/contract.repository.ts';
+import { createContractService } from './contracts/contract.service.ts';
+import { createProfileRepository } from './contracts/profile.repository.ts';
+import { createProfileService } from './contracts/profile.service.ts';
 import { createCustomerRepository } from './customers/customer.repository.ts';
 import { createCustomerService } from './customers/customer.service.ts';
 import { createEquipmentRepository } from './customers/equipment.repository.ts';
@@ -72,6 +79,19 @@ export function createServices(deps: ServiceDeps) {
       regions: createRegionRepository(db),
       now: deps.now,
     }),
+    commitmentProfiles: createProfileService({
+      db,
+      profiles: createProfileRepository(db),
+      contracts: createContractRepository(db),
+      catalog: defaultCatalog(),
+    }),
+    contracts: createContractService({
+      db,
+      contracts: createContractRepository(db),
+      profiles: createProfileRepository(db),
+      catalog: defaultCatalog(),
+    }),
+    calendarDays: createCalendarDayService({ db, days: createCalendarDayRepository(db) }),
     engineers: createEngineerService({ db, engineers: createEngineerRepository(db), now: deps.now }),
     tickets: createTicketService({
       db,

@@ -64,7 +64,10 @@ export function buildDemandModel(
   const offices = stockSites.filter((s) => s.kind === 'office');
   const replenishedFrom = new Map<string, string | null>();
   const officeDemand = new Map<string, SparseRates>();
-  const lists = new Map<string, Map<number, number>>(stockSites.map((s) => [s.id, new Map()]));
+  const lists = new Map(stockSites.map((s) => [s.id, new DenseRates(catalog.skus.length)]));
+  const current = catalog.skus.map((sku) => catalog.profiles.get(sku.id)!.current);
+  const threshold = catalog.skus.map((sku) => (sku.kind === 'unit' ? OFFICE_MIN_UNIT_RATE : OFFICE_MIN_RATE));
+  const total = new DenseRates(catalog.skus.length);
 
   for (const office of offices) {
     const depot = nearest(
@@ -72,34 +75,52 @@ export function buildDemandModel(
       depots.filter((d) => d.place.regionId === office.place.regionId),
     );
     replenishedFrom.set(office.id, depot?.id ?? null);
-    const total = new Map<number, number>();
+    total.clear();
     for (const [modelId, count] of counts.get(office.id) ?? []) {
-      for (const i of skusByModel.get(modelId) ?? [])
-        total.set(i, (total.get(i) ?? 0) + count * failures[i]!);
+      for (const i of skusByModel.get(modelId) ?? []) total.add(i, count * failures[i]!);
     }
-    officeDemand.set(office.id, toSparse(total));
+    const officeRates = total.toSparse();
+    officeDemand.set(office.id, officeRates);
     const own = lists.get(office.id)!;
     const upstream = depot ? lists.get(depot.id)! : own;
-    for (const [i, rate] of total) {
-      const sku = catalog.skus[i]!;
-      const current = catalog.profiles.get(sku.id)!.current;
-      const threshold = sku.kind === 'unit' ? OFFICE_MIN_UNIT_RATE : OFFICE_MIN_RATE;
-      if (!depot) own.set(i, (own.get(i) ?? 0) + rate);
-      else if (current && rate >= threshold) {
-        own.set(i, (own.get(i) ?? 0) + OFFICE_SHARE * rate);
-        upstream.set(i, (upstream.get(i) ?? 0) + (1 - OFFICE_SHARE) * rate);
-      } else upstream.set(i, (upstream.get(i) ?? 0) + rate);
-    }
+    officeRates.skuIndex.forEach((i, k) => {
+      const rate = officeRates.rate[k]!;
+      if (!depot) own.add(i, rate);
+      else if (current[i] && rate >= threshold[i]!) {
+        own.add(i, OFFICE_SHARE * rate);
+        upstream.add(i, (1 - OFFICE_SHARE) * rate);
+      } else upstream.add(i, rate);
+    });
   }
   const byLocation = new Map<string, SparseRates>();
-  for (const [locationId, list] of lists) byLocation.set(locationId, toSparse(list));
+  for (const [locationId, list] of lists) byLocation.set(locationId, list.toSparse());
   return { byLocation, officeDemand, replenishedFrom, installedBySkill };
 }
 
-function toSparse(rates: Map<number, number>): SparseRates {
-  const entries = [...rates].sort((a, b) => a[0] - b[0]);
-  return {
-    skuIndex: Int32Array.from(entries.map(([i]) => i)),
-    rate: Float64Array.from(entries.map(([, r]) => r)),
-  };
+/**
+ * Rates accumulated by SKU index in a dense array, remembering which indices were touched, so
+ * that summing over a national installed base costs array writes, not map updates.
+ */
+class DenseRates {
+  private readonly rates: Float64Array;
+  private readonly touched: number[] = [];
+
+  constructor(size: number) {
+    this.rates = new Float64Array(size);
+  }
+
+  add(index: number, rate: number): void {
+    if (this.rates[index] === 0 && rate > 0) this.touched.push(index);
+    this.rates[index]! += rate;
+  }
+
+  clear(): void {
+    for (const index of this.touched) this.rates[index] = 0;
+    this.touched.length = 0;
+  }
+
+  toSparse(): SparseRates {
+    const skuIndex = Int32Array.from(this.touched).sort();
+    return { skuIndex, rate: Float64Array.from(skuIndex, (i) => this.rates[i]!) };
+  }
 }

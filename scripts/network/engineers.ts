@@ -99,8 +99,12 @@ export function buildWorkforce(
   for (const engineer of engineers) engineer.skills = sortedSkills(engineer.skills);
 
   const vans = engineers.map((engineer, i) => vanLocation(engineer, homes[i]!));
+  const candidates = new Map(offices.map((office) => [office.id, vanCandidates(office.id, demand, catalog)]));
   const vanStock = new Map(
-    engineers.map((engineer) => [engineer.vanLocationId, vanLoad(engineer, demand, catalog, random)]),
+    engineers.map((engineer) => [
+      engineer.vanLocationId,
+      vanLoad(engineer, candidates.get(engineer.homeOfficeId)!, catalog, random),
+    ]),
   );
   return { engineers, vans, vanStock };
 }
@@ -182,28 +186,38 @@ function vanLocation(engineer: Engineer, home: StockSite): Location {
   };
 }
 
+/** Current small parts an engineer may carry, by office, fastest-moving first. */
+type VanCandidates = { index: number; skill: SkillId; many: boolean }[];
+
+function vanCandidates(officeId: string, demand: DemandModel, catalog: Catalog): VanCandidates {
+  const rates = demand.officeDemand.get(officeId);
+  if (!rates) return [];
+  const candidates: (VanCandidates[number] & { rate: number })[] = [];
+  rates.skuIndex.forEach((index, k) => {
+    const profile = catalog.profiles.get(catalog.skus[index]!.id)!;
+    if (profile.van && profile.current)
+      candidates.push({ index, skill: profile.skill, many: profile.extraUnits > 1, rate: rates.rate[k]! });
+  });
+  return candidates.sort((a, b) => b.rate - a.rate || a.index - b.index);
+}
+
 /** The home office's fastest-moving current small parts for the engineer's skills. */
 function vanLoad(
   engineer: Engineer,
-  demand: DemandModel,
+  candidates: VanCandidates,
   catalog: Catalog,
   random: Random,
 ): { skuId: string; qty: number }[] {
-  const rates = demand.officeDemand.get(engineer.homeOfficeId);
-  if (!rates) return [];
-  const candidates: { index: number; rate: number }[] = [];
-  rates.skuIndex.forEach((index, k) => {
-    const profile = catalog.profiles.get(catalog.skus[index]!.id)!;
-    if (profile.van && profile.current && engineer.skills[profile.skill] !== undefined)
-      candidates.push({ index, rate: rates.rate[k]! });
-  });
-  candidates.sort((a, b) => b.rate - a.rate || a.index - b.index);
-  return candidates
-    .slice(0, random.int(2, 4))
+  const count = random.int(2, 4);
+  const chosen: VanCandidates = [];
+  for (const candidate of candidates) {
+    if (chosen.length === count) break;
+    if (engineer.skills[candidate.skill] !== undefined) chosen.push(candidate);
+  }
+  return chosen
     .sort((a, b) => a.index - b.index)
-    .map(({ index }) => {
-      const sku = catalog.skus[index]!;
-      const many = catalog.profiles.get(sku.id)!.extraUnits > 1;
-      return { skuId: sku.id, qty: many ? random.int(6, 10) : random.int(1, 2) };
-    });
+    .map(({ index, many }) => ({
+      skuId: catalog.skus[index]!.id,
+      qty: many ? random.int(6, 10) : random.int(1, 2),
+    }));
 }

@@ -24,7 +24,8 @@ interface JobDraft {
  * Plannable preventive work with windows (commitments.md): monthly inspections of tier-A
  * hospitals' HIS servers, twice-a-year inspections of X-ray units and of tier-B solar
  * installations before the frost, and twice-a-year classroom-equipment training at schools.
- * Windows open between a week ago and six weeks ahead, working hours 08:30–17:30.
+ * Windows open between twelve days ago and six weeks ahead and all end after today; the work
+ * happens in working hours, 08:30–17:30.
  */
 export function buildPreventiveJobs(
   sites: readonly SiteInfo[],
@@ -61,7 +62,7 @@ export function buildPreventiveJobs(
         minSkillLevel: 1,
         serviceMinutes: 90,
         recurrence: 'monthly',
-        ...window(-7, 20, 6),
+        ...window(-5, 20, 6),
       });
     }
     for (const xray of ofSkill('xray')) {
@@ -74,7 +75,7 @@ export function buildPreventiveJobs(
           minSkillLevel: 2,
           serviceMinutes: 120,
           recurrence: 'twice-a-year',
-          ...window(-3, 30, 13),
+          ...window(-12, 30, 13),
         });
     }
     const heater = ofSkill('solar-heater')[0];

@@ -46,77 +46,111 @@ function hash128(text: string): [number, number, number, number] {
 }
 
 export function createRandom(seed: number, stream = 'root'): Random {
-  let [a, b, c, d] = hash128(`${seed}/${stream}`);
-  const next = (): number => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
+  return new Sfc32(seed, stream);
+}
+
+/**
+ * sfc32 as a class, so that its methods live on the prototype: the generator forks a stream per
+ * stock record and per demand series, hundreds of thousands in a scale network, and a stream
+ * must cost a few words of state rather than a dozen closures.
+ */
+class Sfc32 implements Random {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(
+    private readonly seed: number,
+    private readonly stream: string,
+  ) {
+    [this.a, this.b, this.c, this.d] = hash128(`${seed}/${stream}`);
+    // Discard the first outputs: sfc32's state needs a few rounds to mix similar seeds apart.
+    for (let i = 0; i < 12; i++) this.next();
+  }
+
+  next(): number {
+    const a = this.a >>> 0;
+    const b = this.b >>> 0;
+    const c = this.c >>> 0;
+    const d = this.d >>> 0;
     let t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    t = (t + d) | 0;
-    c = (c + t) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    let rotated = (c << 21) | (c >>> 11);
+    this.d = (d + 1) | 0;
+    t = (t + this.d) | 0;
+    rotated = (rotated + t) | 0;
+    this.c = rotated;
     return (t >>> 0) / 4294967296;
-  };
-  // Discard the first outputs: sfc32's state needs a few rounds to mix similar seeds apart.
-  for (let i = 0; i < 12; i++) next();
+  }
 
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
 
-  const random: Random = {
-    next,
-    int,
-    float: (min, max) => min + next() * (max - min),
-    chance: (probability) => next() < probability,
-    pick: <T>(items: readonly T[]): T => {
-      if (items.length === 0) throw new Error('pick from an empty list');
-      return items[Math.floor(next() * items.length)] as T;
-    },
-    weighted: <T>(items: readonly T[], weights: readonly number[]): T => {
-      let total = 0;
-      for (const weight of weights) total += weight;
-      if (!(total > 0)) throw new Error('weighted pick needs a positive total weight');
-      let target = next() * total;
-      for (let i = 0; i < items.length; i++) {
-        target -= weights[i] ?? 0;
-        if (target < 0) return items[i] as T;
-      }
-      return items[items.length - 1] as T;
-    },
-    normal: (mean, sd) => {
-      // Box–Muller without caching the second value, so that each call consumes exactly two draws.
-      const u = 1 - next();
-      const v = next();
-      return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    },
-    poisson: (mean) => {
-      if (mean <= 0) return 0;
-      if (mean > 30) return Math.max(0, Math.round(random.normal(mean, Math.sqrt(mean))));
-      // Knuth's product method: exact, and cheap for the small means of spare-parts demand.
-      const limit = Math.exp(-mean);
-      let count = 0;
-      let product = next();
-      while (product > limit) {
-        count++;
-        product *= next();
-      }
-      return count;
-    },
-    shuffle: <T>(items: readonly T[]): T[] => {
-      const copy = items.slice();
-      for (let i = copy.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-      }
-      return copy;
-    },
-    sample: <T>(items: readonly T[], count: number): T[] => random.shuffle(items).slice(0, count),
-    fork: (label) => createRandom(seed, `${stream}/${label}`),
-  };
-  return random;
+  float(min: number, max: number): number {
+    return min + this.next() * (max - min);
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  weighted<T>(items: readonly T[], weights: readonly number[]): T {
+    let total = 0;
+    for (const weight of weights) total += weight;
+    if (!(total > 0)) throw new Error('weighted pick needs a positive total weight');
+    let target = this.next() * total;
+    for (let i = 0; i < items.length; i++) {
+      target -= weights[i] ?? 0;
+      if (target < 0) return items[i] as T;
+    }
+    return items[items.length - 1] as T;
+  }
+
+  normal(mean: number, sd: number): number {
+    // Box–Muller without caching the second value, so that each call consumes exactly two draws.
+    const u = 1 - this.next();
+    const v = this.next();
+    return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  poisson(mean: number): number {
+    if (mean <= 0) return 0;
+    if (mean > 30) return Math.max(0, Math.round(this.normal(mean, Math.sqrt(mean))));
+    // Knuth's product method: exact, and cheap for the small means of spare-parts demand.
+    const limit = Math.exp(-mean);
+    let count = 0;
+    let product = this.next();
+    while (product > limit) {
+      count++;
+      product *= this.next();
+    }
+    return count;
+  }
+
+  shuffle<T>(items: readonly T[]): T[] {
+    const copy = items.slice();
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+    }
+    return copy;
+  }
+
+  sample<T>(items: readonly T[], count: number): T[] {
+    return this.shuffle(items).slice(0, count);
+  }
+
+  fork(label: string): Random {
+    return new Sfc32(this.seed, `${this.stream}/${label}`);
+  }
 }
 
 /**

@@ -143,7 +143,7 @@ export const Engineer = z.strictObject({
   phone: z.string(),
   vanCapacity: z.number().positive(),
   maxJobsPerDay: z.number().int().positive(),
-  skills: z.record(SkillId, SkillLevel),
+  skills: z.partialRecord(SkillId, SkillLevel),
   shifts: z.array(
     z.strictObject({ weekday: z.number().int().min(1).max(7), startsAt: LocalTime, endsAt: LocalTime }),
   ),

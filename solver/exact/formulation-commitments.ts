@@ -1,7 +1,10 @@
 import type { RoutingVariables } from './formulation-routes.ts';
 import type { SupplyVariables } from './formulation-supply.ts';
 import type { ExactInstance } from './instance.ts';
+import { arrivalOf } from './formulation-supply.ts';
 import { term, type LinearTerm, type ModelBuilder } from './model.ts';
+
+const negate = (terms: readonly LinearTerm[]) => terms.map((t) => term(t.variable, -t.coefficient));
 
 /**
  * Commitment part of the MIP: a binary "missed" and a continuous "late" per commitment. On-site:
@@ -26,17 +29,19 @@ export function addCommitments(
   for (const ticket of instance.tickets) {
     const t = ticket.index;
     missed.push(term(routing.unassigned[t]!, ticket.weight * (ticket.commitmentCount + 1)));
-    const arrival = routing.arrival[t];
-    if (arrival === null || arrival === undefined) continue;
+    if (ticket.eligible.length === 0) continue;
+    const arrival = arrivalOf(routing, t);
     const unassigned = routing.unassigned[t]!;
-    const latestArrival = routing.serviceStartUpper[t]!;
+    const latestArrival = routing.latestStart[t]!;
 
     if (ticket.dueOnsite !== null && latestArrival > ticket.dueOnsite) {
-      const bigM = latestArrival - ticket.dueOnsite;
+      // The arrival expression is zero for an unassigned ticket, so "due × (1 − u)" releases it.
+      const due = ticket.dueOnsite;
+      const bigM = latestArrival - due;
       const miss = builder.binary(`miss_onsite_${ticket.id}`);
       const lateBy = builder.continuous(`late_onsite_${ticket.id}`, 0, bigM);
-      builder.atMost(`onsite_${ticket.id}`, [term(arrival), term(miss, -bigM), term(unassigned, -bigM)], ticket.dueOnsite);
-      builder.atLeast(`late_onsite_${ticket.id}`, [term(lateBy), term(arrival, -1), term(unassigned, bigM)], -ticket.dueOnsite);
+      builder.atMost(`onsite_${ticket.id}`, [...arrival, term(unassigned, due), term(miss, -bigM)], due);
+      builder.atLeast(`late_onsite_${ticket.id}`, [term(lateBy), ...negate(arrival), term(unassigned, -due)], -due);
       missed.push(term(miss, ticket.weight));
       late.push(term(lateBy));
     }
@@ -61,14 +66,19 @@ export function addCommitments(
       );
     }
     if (pickupLate > 0 && choices.pickup.length > 0) {
-      // With the unit picked up (Σ pickup choices = 1) it arrives at A; otherwise both rows relax.
+      // With the unit picked up (G = Σ pickup choices = 1) it arrives with the engineer; with
+      // G = 0 both rows fall slack because the arrival never exceeds latestArrival.
       const bigM = pickupLate;
-      const viaPickup = choices.pickup.map((g) => term(g, bigM));
-      builder.atMost(`unit_pickup_miss_${ticket.id}`, [term(arrival), term(miss, -bigM), ...viaPickup], due + bigM);
+      const viaPickup = (coefficient: number) => choices.pickup.map((g) => term(g, coefficient));
+      builder.atMost(
+        `unit_pickup_miss_${ticket.id}`,
+        [...arrival, ...viaPickup(latestArrival - due), term(miss, -bigM)],
+        latestArrival,
+      );
       builder.atLeast(
         `unit_pickup_late_${ticket.id}`,
-        [term(lateBy), term(arrival, -1), ...choices.pickup.map((g) => term(g, -bigM))],
-        -due - bigM,
+        [term(lateBy), ...negate(arrival), ...viaPickup(due - latestArrival)],
+        -latestArrival,
       );
     }
   }

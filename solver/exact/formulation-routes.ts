@@ -4,12 +4,20 @@ import { term, type LinearTerm, type ModelBuilder } from './model.ts';
 /**
  * Routing part of the MIP: per engineer, an arc flow from the start over tickets and optional
  * pickup nodes (one per stock location, so a route picks up at a location at most once) to the
- * end; per ticket, an arrival A and a service start S shared by all engineers (only one serves
- * it); per pickup node, an arrival P. Sequencing uses big-M rows whose M is the tightest value
- * the shift bounds allow, and a route's timing can only be later than the rules' own timing,
- * never earlier, so the optimum equals the plan the rules derive from its sequence.
+ * end. Time is an arc-time flow rather than big-M sequencing: T(i,j) is the departure from i
+ * along arc (i,j), zero when the arc is unused and within [earliest, latest] × x(i,j) otherwise,
+ * and time is conserved through each node (departures out = arrivals in + service). With
+ * fractional arcs the times scale down with them instead of switching off, which is what makes
+ * the LP bound useful. Arrivals and service starts of a ticket are therefore linear expressions
+ * (zero for an engineer who does not serve it); summed over engineers they are the ticket's times.
+ * A route's times can only be later than the rules' own timing, never earlier, so the optimum
+ * equals the plan the rules derive from its sequence.
  */
-export type RouteNode = { kind: 'start' } | { kind: 'ticket'; ticket: number } | { kind: 'pickup'; location: number } | { kind: 'end' };
+export type RouteNode =
+  | { kind: 'start' }
+  | { kind: 'ticket'; ticket: number }
+  | { kind: 'pickup'; location: number }
+  | { kind: 'end' };
 
 export interface Arc {
   readonly engineer: number;
@@ -19,143 +27,190 @@ export interface Arc {
   readonly cost: number;
 }
 
+export interface PickupNode {
+  readonly visit: number;
+  /** Arrival at the pickup (zero when not visited). */
+  readonly arrival: LinearTerm[];
+  readonly latestArrival: number;
+}
+
 export interface RoutingVariables {
   readonly arcs: Arc[];
   /** assigned[e].get(t): engineer e serves ticket t. */
   readonly assigned: Map<number, number>[];
   readonly unassigned: number[];
-  readonly arrival: (number | null)[];
-  readonly serviceStart: (number | null)[];
-  /** pickups[e].get(location): { visit, arrival } of that pickup node. */
-  readonly pickups: Map<number, { visit: number; arrival: number; upper: number }>[];
-  readonly arrivalLower: number[];
-  readonly serviceStartUpper: number[];
+  /** arrivals[e].get(t): e's arrival at t, zero when e does not serve it. */
+  readonly arrivals: Map<number, LinearTerm[]>[];
+  /** serviceStarts[e].get(t): e's service start at t, zero when e does not serve it. */
+  readonly serviceStarts: Map<number, number>[];
+  readonly pickups: Map<number, PickupNode>[];
+  /** The latest a ticket's service can start under any engineer who may serve it. */
+  readonly latestStart: number[];
+}
+
+interface NodeInfo {
+  readonly node: RouteNode;
+  readonly location: number;
+  readonly earliestDepart: number;
+  readonly latestDepart: number;
 }
 
 export function addRouting(builder: ModelBuilder, instance: ExactInstance): RoutingVariables {
-  const { engineers, tickets, travel, pickupUnits } = instance;
-  const arrivalLower = tickets.map((ticket) =>
-    Math.min(...ticket.eligible.map((e) => engineers[e]!.departs + instance.legLowerBound(engineers[e]!.start, ticket.site))),
+  const { engineers, tickets } = instance;
+  const latestStart = tickets.map((ticket) =>
+    Math.max(...ticket.eligible.map((e) => engineers[e]!.shiftEnd - ticket.service), Number.NEGATIVE_INFINITY),
   );
-  const serviceStartUpper = tickets.map((ticket) =>
-    Math.max(...ticket.eligible.map((e) => engineers[e]!.shiftEnd - ticket.service)),
+  const unassigned = tickets.map((ticket) =>
+    builder.addVariable(`u_${ticket.id}`, ticket.eligible.length === 0 ? 1 : 0, 1, true),
   );
-  const unassigned = tickets.map((ticket) => builder.addVariable(`u_${ticket.id}`, ticket.eligible.length === 0 ? 1 : 0, 1, true));
-  const arrival = tickets.map((ticket, t) =>
-    ticket.eligible.length === 0 ? null : builder.continuous(`A_${ticket.id}`, arrivalLower[t]!, serviceStartUpper[t]!),
-  );
-  const serviceStart = tickets.map((ticket, t) =>
-    ticket.eligible.length === 0
-      ? null
-      : builder.continuous(`S_${ticket.id}`, Math.max(arrivalLower[t]!, ticket.earliestStart ?? 0), serviceStartUpper[t]!),
-  );
-  tickets.forEach((ticket, t) => {
-    if (arrival[t] === null) return;
-    builder.atLeast(`start_after_arrival_${ticket.id}`, [term(serviceStart[t]!), term(arrival[t]!, -1)], 0);
-  });
-
-  const assigned = engineers.map(() => new Map<number, number>());
-  const pickups = engineers.map(() => new Map<number, { visit: number; arrival: number; upper: number }>());
-  const arcs: Arc[] = [];
-
-  for (const engineer of engineers) {
-    const e = engineer.index;
-    const mine = tickets.filter((ticket) => ticket.eligible.includes(e));
-    for (const ticket of mine) assigned[e]!.set(ticket.index, builder.binary(`y_${engineer.id}_${ticket.id}`));
-    for (const location of relevantPickups(instance, e)) {
-      const lower = engineer.departs + instance.legLowerBound(engineer.start, location);
-      const upper = engineer.shiftEnd - pickupUnits;
-      if (lower > upper) continue;
-      pickups[e]!.set(location, {
-        visit: builder.binary(`z_${engineer.id}_${location}`),
-        arrival: builder.continuous(`P_${engineer.id}_${location}`, lower, upper),
-        upper,
-      });
-    }
-
-    // Earliest departure, latest departure and location of each node, for pruning arcs and big-Ms.
-    const nodes: { node: RouteNode; location: number; lowerDepart: number; upperDepart: number }[] = [
-      { node: { kind: 'start' }, location: engineer.start, lowerDepart: engineer.departs, upperDepart: engineer.departs },
-      ...mine.map((ticket) => ({
-        node: { kind: 'ticket' as const, ticket: ticket.index },
-        location: ticket.site,
-        lowerDepart:
-          Math.max(engineer.departs + instance.legLowerBound(engineer.start, ticket.site), ticket.earliestStart ?? 0) +
-          ticket.service,
-        upperDepart: serviceStartUpper[ticket.index]! + ticket.service,
-      })),
-      ...[...pickups[e]!].map(([location, pickup]) => ({
-        node: { kind: 'pickup' as const, location },
-        location,
-        lowerDepart: engineer.departs + instance.legLowerBound(engineer.start, location) + pickupUnits,
-        upperDepart: pickup.upper + pickupUnits,
-      })),
-    ];
-    const departTerms = (node: RouteNode): { terms: LinearTerm[]; constant: number } => {
-      if (node.kind === 'ticket') return { terms: [term(serviceStart[node.ticket]!)], constant: tickets[node.ticket]!.service };
-      if (node.kind === 'pickup') return { terms: [term(pickups[e]!.get(node.location)!.arrival)], constant: pickupUnits };
-      return { terms: [], constant: engineer.departs };
-    };
-
-    for (const from of nodes) {
-      for (const to of nodes) {
-        if (to.node.kind === 'start' || from === to) continue;
-        if (to.node.kind === 'ticket' && tickets[to.node.ticket]!.pinFirst && from.node.kind !== 'start') continue;
-        const leg = travel.units(from.location, to.location);
-        const latestArrival =
-          to.node.kind === 'ticket'
-            ? engineer.shiftEnd - tickets[to.node.ticket]!.service
-            : engineer.shiftEnd - pickupUnits;
-        if (from.lowerDepart + leg > latestArrival) continue;
-        const variable = builder.binary(`x_${engineer.id}_${nodeName(from.node)}_${nodeName(to.node)}`);
-        arcs.push({ engineer: e, from: from.node, to: to.node, variable, cost: leg });
-        const target = to.node.kind === 'ticket' ? arrival[to.node.ticket]! : pickups[e]!.get((to.node as { location: number }).location)!.arrival;
-        const targetLower = to.node.kind === 'ticket' ? arrivalLower[to.node.ticket]! : builder.lowerOf(target);
-        const bigM = from.upperDepart + leg - targetLower;
-        if (bigM <= 0) continue;
-        const depart = departTerms(from.node);
-        const negated = depart.terms.map((t) => term(t.variable, -t.coefficient));
-        builder.atLeast(`seq_${builder.variableCount}`, [term(target), ...negated, term(variable, -bigM)], depart.constant + leg - bigM);
-      }
-      if (from.node.kind === 'pickup') continue;
-      const home = engineer.end === null ? 0 : travel.units(from.location, engineer.end);
-      const isEmptyRoute = from.node.kind === 'start';
-      if (!isEmptyRoute && from.lowerDepart + home > engineer.shiftEnd) continue;
-      const variable = builder.binary(`x_${engineer.id}_${nodeName(from.node)}_end`);
-      arcs.push({ engineer: e, from: from.node, to: { kind: 'end' }, variable, cost: isEmptyRoute ? 0 : home });
-      const bigM = from.upperDepart + home - engineer.shiftEnd;
-      if (isEmptyRoute || bigM <= 0) continue;
-      const depart = departTerms(from.node);
-      builder.atMost(`home_${builder.variableCount}`, [...depart.terms, term(variable, bigM)], engineer.shiftEnd - depart.constant - home + bigM);
-    }
-    addFlowRows(builder, instance, e, arcs, assigned[e]!, pickups[e]!);
-  }
+  const routing: RoutingVariables = {
+    arcs: [],
+    assigned: engineers.map(() => new Map()),
+    unassigned,
+    arrivals: engineers.map(() => new Map()),
+    serviceStarts: engineers.map(() => new Map()),
+    pickups: engineers.map(() => new Map()),
+    latestStart,
+  };
+  for (const engineer of engineers) addEngineerRoutes(builder, instance, routing, engineer.index);
 
   for (const ticket of tickets) {
-    const serving = engineers.filter((engineer) => assigned[engineer.index]!.has(ticket.index));
+    const serving = engineers.filter((engineer) => routing.assigned[engineer.index]!.has(ticket.index));
     builder.equal(
       `assign_${ticket.id}`,
-      [...serving.map((engineer) => term(assigned[engineer.index]!.get(ticket.index)!)), term(unassigned[ticket.index]!)],
+      [...serving.map((engineer) => term(routing.assigned[engineer.index]!.get(ticket.index)!)), term(unassigned[ticket.index]!)],
       1,
     );
-    if (serving.length === 0) continue;
-    // Service ends within the shift of whoever serves the ticket.
-    const slack = serviceStartUpper[ticket.index]! + ticket.service;
-    builder.atMost(
-      `shift_${ticket.id}`,
-      [
-        term(serviceStart[ticket.index]!),
-        ...serving.map((engineer) => term(assigned[engineer.index]!.get(ticket.index)!, -engineer.shiftEnd)),
-        term(unassigned[ticket.index]!, -slack),
-      ],
-      -ticket.service,
-    );
   }
-  addZeroDurationOrder(builder, instance, arcs);
-  return { arcs, assigned, unassigned, arrival, serviceStart, pickups, arrivalLower, serviceStartUpper };
+  addZeroDurationOrder(builder, instance, routing.arcs);
+  return routing;
 }
 
-function nodeName(node: RouteNode): string {
+function addEngineerRoutes(builder: ModelBuilder, instance: ExactInstance, routing: RoutingVariables, e: number): void {
+  const engineer = instance.engineers[e]!;
+  const { tickets, travel, pickupUnits } = instance;
+  const home = (location: number) => (engineer.end === null ? 0 : instance.legLowerBound(location, engineer.end));
+  const reach = (location: number) => engineer.departs + instance.legLowerBound(engineer.start, location);
+
+  const nodes: NodeInfo[] = [
+    { node: { kind: 'start' }, location: engineer.start, earliestDepart: engineer.departs, latestDepart: engineer.departs },
+  ];
+  for (const ticket of tickets.filter((t) => t.eligible.includes(e))) {
+    const earliestStart = Math.max(reach(ticket.site), ticket.earliestStart ?? 0);
+    const latest = engineer.shiftEnd - ticket.service - home(ticket.site);
+    const visit = builder.binary(`y_${engineer.id}_${ticket.id}`);
+    const start = builder.continuous(`S_${engineer.id}_${ticket.id}`, 0, latest);
+    routing.assigned[e]!.set(ticket.index, visit);
+    routing.serviceStarts[e]!.set(ticket.index, start);
+    builder.atMost(`start_window_hi_${start}`, [term(start), term(visit, -latest)], 0);
+    builder.atLeast(`start_window_lo_${start}`, [term(start), term(visit, -earliestStart)], 0);
+    nodes.push({
+      node: { kind: 'ticket', ticket: ticket.index },
+      location: ticket.site,
+      earliestDepart: earliestStart + ticket.service,
+      latestDepart: latest + ticket.service,
+    });
+  }
+  for (const location of relevantPickups(instance, e)) {
+    const latestArrival = engineer.shiftEnd - pickupUnits - home(location);
+    if (reach(location) > latestArrival) continue;
+    routing.pickups[e]!.set(location, { visit: builder.binary(`z_${engineer.id}_${location}`), arrival: [], latestArrival });
+    nodes.push({
+      node: { kind: 'pickup', location },
+      location,
+      earliestDepart: reach(location) + pickupUnits,
+      latestDepart: latestArrival + pickupUnits,
+    });
+  }
+
+  const inflow = new Map<string, LinearTerm[]>();
+  const outflow = new Map<string, LinearTerm[]>();
+  const arrivalsAt = new Map<string, LinearTerm[]>();
+  const departuresFrom = new Map<string, LinearTerm[]>();
+  const add = (map: Map<string, LinearTerm[]>, key: string, ...terms: LinearTerm[]) =>
+    map.set(key, [...(map.get(key) ?? []), ...terms]);
+  const routeTerms: LinearTerm[] = [];
+
+  for (const from of nodes) {
+    const targets: { node: RouteNode; location: number | null; latestArrival: number }[] = nodes
+      .filter((to) => to !== from && to.node.kind !== 'start')
+      .map((to) => ({ node: to.node, location: to.location, latestArrival: to.latestDepart - serviceOf(instance, to.node) }));
+    if (from.node.kind !== 'pickup') targets.push({ node: { kind: 'end' }, location: engineer.end, latestArrival: engineer.shiftEnd });
+    for (const to of targets) {
+      if (to.node.kind === 'ticket' && tickets[to.node.ticket]!.pinFirst && from.node.kind !== 'start') continue;
+      const isEmptyRoute = from.node.kind === 'start' && to.node.kind === 'end';
+      const leg = to.location === null || isEmptyRoute ? 0 : travel.units(from.location, to.location);
+      const latestDepart = Math.min(from.latestDepart, to.latestArrival - leg);
+      if (!isEmptyRoute && from.earliestDepart > latestDepart) continue;
+      const variable = builder.binary(`x_${engineer.id}_${nodeKey(from.node)}_${nodeKey(to.node)}`);
+      routing.arcs.push({ engineer: e, from: from.node, to: to.node, variable, cost: leg });
+      add(outflow, nodeKey(from.node), term(variable));
+      add(inflow, nodeKey(to.node), term(variable));
+      if (leg !== 0) routeTerms.push(term(variable, leg));
+      if (isEmptyRoute) continue;
+      // Departure time along the arc: a constant for the start, a variable scaled by the arc otherwise.
+      let depart: LinearTerm[];
+      if (from.node.kind === 'start') depart = [term(variable, engineer.departs)];
+      else {
+        const time = builder.continuous(`T_${variable}`, 0, latestDepart);
+        builder.atMost(`depart_hi_${time}`, [term(time), term(variable, -latestDepart)], 0);
+        builder.atLeast(`depart_lo_${time}`, [term(time), term(variable, -from.earliestDepart)], 0);
+        depart = [term(time)];
+        add(departuresFrom, nodeKey(from.node), term(time));
+      }
+      // Reaching the end by the shift end follows from the departure's upper bound.
+      if (to.node.kind !== 'end') add(arrivalsAt, nodeKey(to.node), ...depart, ...(leg === 0 ? [] : [term(variable, leg)]));
+    }
+  }
+
+  builder.equal(`leave_${engineer.id}`, outflow.get('start') ?? [], 1);
+  const balance = (key: string, visit: number) => {
+    builder.equal(`in_${engineer.id}_${key}`, [...(inflow.get(key) ?? []), term(visit, -1)], 0);
+    builder.equal(`out_${engineer.id}_${key}`, [...(outflow.get(key) ?? []), term(visit, -1)], 0);
+  };
+  const negate = (terms: readonly LinearTerm[]) => terms.map((t) => term(t.variable, -t.coefficient));
+  for (const [ticket, visit] of routing.assigned[e]!) {
+    const key = nodeKey({ kind: 'ticket', ticket });
+    balance(key, visit);
+    const arrival = arrivalsAt.get(key) ?? [];
+    const start = routing.serviceStarts[e]!.get(ticket)!;
+    routing.arrivals[e]!.set(ticket, arrival);
+    builder.atLeast(`start_after_arrival_${engineer.id}_${key}`, [term(start), ...negate(arrival)], 0);
+    // Time flows on: departures out of the ticket = service start + service, scaled by the visit.
+    builder.equal(
+      `time_through_${engineer.id}_${key}`,
+      [...(departuresFrom.get(key) ?? []), term(start, -1), term(visit, -tickets[ticket]!.service)],
+      0,
+    );
+    routeTerms.push(term(visit, tickets[ticket]!.service));
+    if (tickets[ticket]!.pinFirst) {
+      const first = routing.arcs.find(
+        (arc) => arc.engineer === e && arc.from.kind === 'start' && nodeKey(arc.to) === key,
+      );
+      builder.equal(`pinned_first_${engineer.id}_${key}`, [...(first ? [term(first.variable)] : []), term(visit, -1)], 0);
+    }
+  }
+  for (const [location, pickup] of routing.pickups[e]!) {
+    const key = nodeKey({ kind: 'pickup', location });
+    balance(key, pickup.visit);
+    pickup.arrival.push(...(arrivalsAt.get(key) ?? []));
+    builder.atLeast(
+      `time_through_${engineer.id}_${key}`,
+      [...(departuresFrom.get(key) ?? []), ...negate(pickup.arrival), term(pickup.visit, -pickupUnits)],
+      0,
+    );
+    routeTerms.push(term(pickup.visit, pickupUnits));
+  }
+  addWorkloadRows(builder, instance, e, routing.assigned[e]!, routeTerms);
+}
+
+function serviceOf(instance: ExactInstance, node: RouteNode): number {
+  if (node.kind === 'ticket') return instance.tickets[node.ticket]!.service;
+  if (node.kind === 'pickup') return instance.pickupUnits;
+  return 0;
+}
+
+export function nodeKey(node: RouteNode): string {
   return node.kind === 'ticket' ? `t${node.ticket}` : node.kind === 'pickup' ? `p${node.location}` : node.kind;
 }
 
@@ -170,47 +225,28 @@ function relevantPickups(instance: ExactInstance, engineer: number): number[] {
   return instance.stockLocations.filter((location) => [...wanted].some((sku) => instance.stockQty(location, sku) > 0));
 }
 
-function addFlowRows(
+/**
+ * maxJobs and capacity, plus a valid inequality the LP needs to see that a shift is finite: the
+ * driving, service and pickup time of a route fit between leaving and the shift end.
+ */
+function addWorkloadRows(
   builder: ModelBuilder,
   instance: ExactInstance,
   e: number,
-  arcs: readonly Arc[],
   assigned: Map<number, number>,
-  pickups: Map<number, { visit: number }>,
+  routeTerms: LinearTerm[],
 ): void {
   const engineer = instance.engineers[e]!;
-  const into = new Map<string, LinearTerm[]>();
-  const out = new Map<string, LinearTerm[]>();
-  for (const arc of arcs) {
-    if (arc.engineer !== e) continue;
-    for (const [map, node] of [[into, arc.to], [out, arc.from]] as const)
-      map.set(nodeName(node), [...(map.get(nodeName(node)) ?? []), term(arc.variable)]);
-  }
-  builder.equal(`leave_${engineer.id}`, out.get('start') ?? [], 1);
-  const balance = (name: string, visit: number) => {
-    builder.equal(`in_${engineer.id}_${name}`, [...(into.get(name) ?? []), term(visit, -1)], 0);
-    builder.equal(`out_${engineer.id}_${name}`, [...(out.get(name) ?? []), term(visit, -1)], 0);
-  };
-  const firstArc = new Map(
-    arcs.filter((arc) => arc.engineer === e && arc.from.kind === 'start').map((arc) => [nodeName(arc.to), arc.variable]),
-  );
-  for (const [ticket, visit] of assigned) {
-    const name = nodeName({ kind: 'ticket', ticket });
-    balance(name, visit);
-    if (!instance.tickets[ticket]!.pinFirst) continue;
-    const first = firstArc.get(name);
-    builder.equal(`pinned_first_${engineer.id}_${name}`, [...(first === undefined ? [] : [term(first)]), term(visit, -1)], 0);
-  }
-  for (const [location, pickup] of pickups) balance(nodeName({ kind: 'pickup', location }), pickup.visit);
   const jobs = [...assigned.values()].map((visit) => term(visit));
-  if (Number.isFinite(engineer.maxJobs) && engineer.maxJobs < jobs.length) builder.atMost(`max_jobs_${engineer.id}`, jobs, engineer.maxJobs);
+  if (engineer.maxJobs < jobs.length) builder.atMost(`max_jobs_${engineer.id}`, jobs, engineer.maxJobs);
   const loads = [...assigned].map(([ticket, visit]) => term(visit, instance.tickets[ticket]!.source.load));
-  const totalLoad = loads.reduce((sum, t) => sum + t.coefficient, 0);
-  if (Number.isFinite(engineer.capacity) && totalLoad > engineer.capacity) builder.atMost(`capacity_${engineer.id}`, loads, engineer.capacity);
+  if (loads.reduce((sum, t) => sum + t.coefficient, 0) > engineer.capacity)
+    builder.atMost(`capacity_${engineer.id}`, loads, engineer.capacity);
+  builder.atMost(`shift_length_${engineer.id}`, routeTerms, engineer.shiftEnd - engineer.departs);
 }
 
 /**
- * Time rows cut every cycle of positive duration; a cycle of zero-service tickets at one place
+ * Time flow cuts every cycle of positive duration; a cycle of zero-service tickets at one place
  * takes no time, so those tickets also get an order variable (Miller–Tucker–Zemlin).
  */
 function addZeroDurationOrder(builder: ModelBuilder, instance: ExactInstance, arcs: readonly Arc[]): void {

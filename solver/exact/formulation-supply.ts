@@ -69,18 +69,18 @@ export function addSupply(builder: ModelBuilder, instance: ExactInstance, routin
       partCouriers.set(key, variable);
       builder.atMost(`trip_covers_${key}`, [term(variable), term(trip(ticket, location), -1)], 0);
       const arrival = instance.courierArrival(location, instance.tickets[ticket]!.site)!;
-      builder.atLeast(`courier_holds_${key}`, [term(routing.serviceStart[ticket]!), term(variable, -arrival)], 0);
+      builder.atLeast(`courier_holds_${key}`, [...serviceStartOf(routing, ticket), term(variable, -arrival)], 0);
     }
     return variable;
   };
 
   for (const ticket of instance.tickets) {
     const t = ticket.index;
-    if (routing.arrival[t] === null) continue;
+    if (ticket.eligible.length === 0) continue;
     const unassigned = routing.unassigned[t]!;
     const courierReaches = (location: number) => {
       const arrival = instance.courierArrival(location, ticket.site);
-      return arrival !== null && arrival <= routing.serviceStartUpper[t]!;
+      return arrival !== null && arrival <= routing.latestStart[t]!;
     };
 
     ticket.needs.forEach((need, k) => {
@@ -188,13 +188,17 @@ function addPickupLinkRows(
     builder.atMost(`link_visit_${link.variable}`, [term(link.variable), term(pickup.visit, -1)], 0);
     builder.atMost(`link_serve_${link.variable}`, [term(link.variable), term(served, -1)], 0);
     builder.atMost(`link_draws_${link.variable}`, [term(link.variable), ...link.draws.map((d) => term(d.variable, -1))], 0);
-    const bigM = pickup.upper + instance.pickupUnits - routing.arrivalLower[link.ticket]!;
-    if (bigM > 0)
-      builder.atLeast(
-        `pickup_before_${link.variable}`,
-        [term(routing.arrival[link.ticket]!), term(pickup.arrival, -1), term(link.variable, -bigM)],
-        instance.pickupUnits - bigM,
-      );
+    // Linked: the ticket's arrival is at least the pickup's arrival plus the pickup's ten minutes.
+    const bigM = pickup.latestArrival + instance.pickupUnits;
+    builder.atLeast(
+      `pickup_before_${link.variable}`,
+      [
+        ...routing.arrivals[link.engineer]!.get(link.ticket)!,
+        ...pickup.arrival.map((t) => term(t.variable, -t.coefficient)),
+        term(link.variable, -bigM),
+      ],
+      instance.pickupUnits - bigM,
+    );
     const node = `${link.engineer}:${link.location}`;
     linksByNode.set(node, [...(linksByNode.get(node) ?? []), term(link.variable)]);
   }
@@ -206,4 +210,14 @@ function addPickupLinkRows(
         0,
       );
   });
+}
+
+/** Σ over engineers of the service start at a ticket (each is zero unless that engineer serves it). */
+export function serviceStartOf(routing: RoutingVariables, ticket: number): LinearTerm[] {
+  return routing.serviceStarts.flatMap((starts) => (starts.has(ticket) ? [term(starts.get(ticket)!)] : []));
+}
+
+/** Σ over engineers of the arrival at a ticket. */
+export function arrivalOf(routing: RoutingVariables, ticket: number): LinearTerm[] {
+  return routing.arrivals.flatMap((arrivals) => arrivals.get(ticket) ?? []);
 }

@@ -12,16 +12,28 @@ import type { LinearExpression, MipBackend, MipConstraint, MipModel, MipOutcome,
 const highs = await interopDefault<typeof highsModule.default.default>(highsModule.default)();
 const MODEL_STATUS = highs.constants.modelStatus;
 
+/**
+ * HiGHS options applied to every model (exported so that a benchmark can try alternatives). A
+ * proof must be a proof: no relative gap, tight feasibility tolerances, and no restarts. With the
+ * defaults HiGHS 1.15 reported "optimal" on a stage whose true optimum was lower (random small
+ * problem seed 8, term 2: 2940 against a feasible 2320); tighter tolerances or no restart each
+ * removed the error, and the cross-check against javascript-lp-solver in the tests guards it.
+ */
+export const HIGHS_OPTIONS: Record<string, number | string | boolean> = {
+  output_flag: false,
+  mip_rel_gap: 0,
+  random_seed: 1,
+  mip_allow_restart: false,
+  mip_feasibility_tolerance: 1e-9,
+  primal_feasibility_tolerance: 1e-9,
+};
+
 export const highsBackend: MipBackend = {
   name: 'highs',
   open(model: MipModel): MipSession {
     const instance = highs.createModel();
     const numCols = model.variables.length;
-    instance.options.set({
-      output_flag: false,
-      mip_rel_gap: 0,
-      random_seed: 1,
-    });
+    instance.options.set(HIGHS_OPTIONS);
     const starts = [0];
     const indices: number[] = [];
     const values: number[] = [];

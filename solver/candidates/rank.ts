@@ -13,9 +13,10 @@ const ROUNDING_SLACK = 4;
  * already worse than the current k-th best: the arrival can be no earlier than driving straight
  * from the start, and the detour no shorter than twice the distance from the route's reach.
  */
-export function rankInsertions(state: SearchState, t: number, count: number): Insertion[] {
+export function rankInsertions(state: SearchState, t: number, count: number, prune = true): Insertion[] {
   const { model, engineers } = state;
-  const metric = model.problem.travel.mode === 'greatCircle';
+  // Bounds need the triangle inequality, which a travel matrix need not obey.
+  const metric = prune && model.problem.travel.mode === 'greatCircle';
   const reach = new WeakMap<Route, RouteReach>();
   const best: Insertion[] = [];
   const before = (a: Insertion, b: Insertion): number =>

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { writeNetwork, type GeneratorOptionsInput } from './network/index.ts';
 
 /**
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  if (error instanceof z.ZodError) console.error(z.prettifyError(error));
+  else console.error(error instanceof Error ? error.message : error);
   console.error(USAGE);
   process.exit(1);
 });

@@ -8,6 +8,7 @@ import {
   type ModelSeed,
   type RoleSeed,
 } from './catalog-data.ts';
+import { chainIds, linkRole, partProfile, partSku, unitSku } from './catalog-skus.ts';
 import { byId } from './ids.ts';
 import type { Random } from './random.ts';
 import type { EquipmentModel, SkillId, Skill, Sku, Supplier } from './schema.ts';
@@ -69,224 +70,158 @@ function roleSeed(role: string): RoleSeed {
  * stops mid-series when the count is reached. Models whose SKUs were all cut are left out.
  */
 export function buildCatalog(skuCount: number, todayMs: number, random: Random): Catalog {
-  const thisMonth = firstOfMonthBefore(todayMs, 0);
-  const endOfMonthIn = (months: number) => addDays(addMonths(thisMonth, months + 1), -1);
-  const supplierById = new Map(SUPPLIERS.map((s) => [s.id, s]));
-  const skus: Sku[] = [];
-  const profiles = new Map<string, SkuProfile>();
-  const models: EquipmentModel[] = [];
-  const modelShare = new Map<string, number>();
-  const partsByModelRole = new Map<string, string[]>();
-  const sharedFits = new Map<string, string[]>();
-
-  const add = (sku: Sku, profile: SkuProfile): boolean => {
-    if (skus.length >= skuCount) return false;
-    skus.push(sku);
-    profiles.set(sku.id, profile);
-    return true;
-  };
-
-  for (let generation = 1; skus.length < skuCount; generation++) {
-    const suffix = generation === 1 ? '' : `-G${String(generation).padStart(3, '0')}`;
-    const series = generation === 1 ? '' : ` (series ${generation})`;
-    const sharedDone = new Set<string>();
+  const builder = new CatalogBuilder(skuCount, todayMs, random);
+  for (let generation = 1; !builder.full(); generation++) {
+    const series = new Series(generation);
     for (const seed of MODELS) {
-      if (skus.length >= skuCount) break;
-      const modelId = `${seed.id}${suffix}`;
-      const modelCode = `${seed.code}${suffix}`;
-      const spareUnitSkuId = seed.spareUnit ? `U-${modelCode}` : null;
-      const skill = SKILLS.find((s) => s.id === seed.skill)!;
-      models.push({
-        id: modelId,
-        name: `${seed.name}${series}`,
-        manufacturer: seed.manufacturer,
-        category: skill.category,
-        skill: seed.skill,
-        minSkillLevel: seed.skill === 'xray' ? 2 : 1,
-        designLifeYears: seed.designLifeYears,
-        spareUnitSkuId: null,
-        components: [...skill.components],
-      });
-      modelShare.set(modelId, seed.share);
-
-      for (const role of seed.roles.map(roleSeed)) {
-        const shared = role.shared;
-        const baseKey = shared ? role.code : `${role.code}-${seed.code}`;
-        const id = shared ? `P-${role.code}${suffix}` : `P-${role.code}-${modelCode}`;
-        const fitsKey = `${id}`;
-        if (shared && sharedDone.has(role.role)) {
-          sharedFits.get(fitsKey)?.push(modelId);
-          linkRole(partsByModelRole, modelId, role.role, chainIds(id, baseKey));
-          continue;
-        }
-        const ids = chainIds(id, baseKey);
-        const chain = CHAINS.find((c) => c.skuCode === baseKey);
-        const fits = [modelId];
-        if (shared) {
-          sharedDone.add(role.role);
-          sharedFits.set(fitsKey, fits);
-        }
-        // Oldest revision first, so each one's `supersedes` lists what came before it.
-        const ordered = ids.slice().reverse();
-        let previousEndOfLife: string | null = null;
-        let added = 0;
-        ordered.forEach((skuId, index) => {
-          const isCurrent = index === ordered.length - 1;
-          const endOfLife = isCurrent
-            ? ANNOUNCED_END_OF_LIFE[baseKey] === undefined
-              ? null
-              : endOfMonthIn(ANNOUNCED_END_OF_LIFE[baseKey])
-            : endOfMonthIn(-(chain!.oldestEndOfLifeMonthsAgo - 12 * index));
-          const revision = isCurrent ? '' : ` (rev. ${index + 1})`;
-          const name = shared
-            ? `${role.name}${series}${revision}`
-            : `${role.name} for ${seed.name}${series}${revision}`;
-          const sku = partSku(
-            skuId,
-            name,
-            role,
-            seed,
-            fits,
-            ordered.slice(0, index).reverse(),
-            endOfLife,
-            random,
-            supplierById,
-          );
-          if (add(sku, partProfile(role, previousEndOfLife, isCurrent))) added++;
-          previousEndOfLife = endOfLife;
-        });
-        if (added > 0) linkRole(partsByModelRole, modelId, role.role, ids);
-      }
-      if (seed.spareUnit && spareUnitSkuId) {
-        const unit = unitSku(spareUnitSkuId, modelId, `${seed.name}${series}`, seed, random, supplierById);
-        if (
-          add(unit, {
-            skill: seed.skill,
-            role: 'spare-unit',
-            failuresPerMonth: SWAPS_PER_MONTH,
-            extraUnits: 0,
-            van: false,
-            activeFrom: null,
-            current: true,
-          })
-        ) {
-          models[models.length - 1]!.spareUnitSkuId = spareUnitSkuId;
-        }
-      }
+      if (builder.full()) break;
+      builder.addModel(seed, series);
     }
   }
-
-  const included = new Set(skus.map((sku) => sku.id));
-  for (const [key, ids] of partsByModelRole)
-    partsByModelRole.set(
-      key,
-      ids.filter((id) => included.has(id)),
-    );
-  for (const sku of skus) if (sku.kind === 'part') sku.fits.sort();
-  const modelIds = new Set(skus.flatMap((sku) => (sku.kind === 'unit' ? [sku.modelId!] : sku.fits)));
-  return {
-    skills: SKILLS.map((s) => ({ id: s.id, name: s.name, nameZh: s.nameZh })),
-    suppliers: SUPPLIERS.map((s) => ({ id: s.id, name: s.name, city: s.city })),
-    models: models.filter((model) => modelIds.has(model.id)).sort(byId),
-    skus: skus.sort(byId),
-    skuById: new Map(skus.map((sku) => [sku.id, sku])),
-    profiles,
-    partsByModelRole,
-    modelShare,
-  };
+  return builder.result();
 }
 
-/** The current SKU id first, then its older revisions, newest first. */
-function chainIds(id: string, baseKey: string): string[] {
-  const chain = CHAINS.find((c) => c.skuCode === baseKey);
-  const older = Array.from(
-    { length: chain?.revisions ?? 0 },
-    (_, i) => `${id}-R${(chain?.revisions ?? 0) - i}`,
-  );
-  return [id, ...older];
+/** One repetition of the base catalog: its id suffix, its name suffix, and its shared parts. */
+class Series {
+  readonly suffix: string;
+  readonly label: string;
+  /** Shared SKUs of this series by role, with the models they fit so far. */
+  readonly shared = new Map<string, string[]>();
+
+  constructor(generation: number) {
+    this.suffix = generation === 1 ? '' : `-G${String(generation).padStart(3, '0')}`;
+    this.label = generation === 1 ? '' : ` (series ${generation})`;
+  }
 }
 
-function linkRole(map: Map<string, string[]>, modelId: string, role: string, ids: string[]): void {
-  map.set(`${modelId}|${role}`, ids);
-}
+class CatalogBuilder {
+  private readonly skus: Sku[] = [];
+  private readonly profiles = new Map<string, SkuProfile>();
+  private readonly models: EquipmentModel[] = [];
+  private readonly modelShare = new Map<string, number>();
+  private readonly partsByModelRole = new Map<string, string[]>();
+  private readonly suppliers = new Map(SUPPLIERS.map((s) => [s.id, s]));
+  private readonly thisMonth: string;
 
-function partProfile(role: RoleSeed, activeFrom: string | null, current: boolean): SkuProfile {
-  return {
-    skill: role.skill,
-    role: role.role,
-    failuresPerMonth: role.failuresPerMonth,
-    extraUnits: role.extraUnits,
-    van: role.van,
-    activeFrom,
-    current,
-  };
-}
+  constructor(
+    private readonly skuCount: number,
+    todayMs: number,
+    private readonly random: Random,
+  ) {
+    this.thisMonth = firstOfMonthBefore(todayMs, 0);
+  }
 
-type SupplierLookup = Map<string, { leadTimeDays: readonly [number, number] }>;
+  full(): boolean {
+    return this.skus.length >= this.skuCount;
+  }
 
-function leadTime(base: readonly [number, number], random: Random): { mean: number; sd: number } {
-  const factor = random.float(0.85, 1.15);
-  return { mean: Math.round(base[0] * factor * 2) / 2, sd: Math.round(base[1] * factor * 10) / 10 };
-}
+  addModel(seed: ModelSeed, series: Series): void {
+    const skill = SKILLS.find((s) => s.id === seed.skill)!;
+    const model: EquipmentModel = {
+      id: `${seed.id}${series.suffix}`,
+      name: `${seed.name}${series.label}`,
+      manufacturer: seed.manufacturer,
+      category: skill.category,
+      skill: seed.skill,
+      minSkillLevel: seed.skill === 'xray' ? 2 : 1,
+      designLifeYears: seed.designLifeYears,
+      spareUnitSkuId: null,
+      components: [...skill.components],
+    };
+    this.models.push(model);
+    this.modelShare.set(model.id, seed.share);
+    for (const role of seed.roles.map(roleSeed)) this.addRole(role, seed, model, series);
+    if (seed.spareUnit) this.addSpareUnit(seed, model, series);
+  }
 
-function partSku(
-  id: string,
-  name: string,
-  role: RoleSeed,
-  model: ModelSeed,
-  fits: string[],
-  supersedes: string[],
-  endOfLife: string | null,
-  root: Random,
-  suppliers: SupplierLookup,
-): Sku {
-  const random = root.fork(`sku/${id}`);
-  const supplierId = role.supplierId ?? model.supplierId;
-  const time = leadTime(role.leadTimeDays ?? suppliers.get(supplierId)!.leadTimeDays, random);
-  return {
-    id,
-    kind: 'part',
-    name,
-    role: role.role,
-    modelId: null,
-    fits,
-    supersedes,
-    unitCost: Math.round(random.float(role.cost[0], role.cost[1])),
-    packSize: role.packSize,
-    minOrderQty: role.minOrderQty,
-    supplierId,
-    leadTimeDaysMean: time.mean,
-    leadTimeDaysSd: time.sd,
-    endOfLife,
-    loadUnits: role.loadUnits,
-  };
-}
+  /** The SKU of a role for a model, with its older revisions; a shared one only once per series. */
+  private addRole(role: RoleSeed, seed: ModelSeed, model: EquipmentModel, series: Series): void {
+    const baseKey = role.shared ? role.code : `${role.code}-${seed.code}`;
+    const id = role.shared ? `P-${role.code}${series.suffix}` : `P-${role.code}-${seed.code}${series.suffix}`;
+    const ids = chainIds(id, baseKey);
+    const sharedFits = role.shared ? series.shared.get(role.role) : undefined;
+    if (sharedFits) {
+      sharedFits.push(model.id);
+      linkRole(this.partsByModelRole, model.id, role.role, ids);
+      return;
+    }
+    const fits = [model.id];
+    if (role.shared) series.shared.set(role.role, fits);
+    const chain = CHAINS.find((c) => c.skuCode === baseKey);
+    // Oldest revision first, so each one's `supersedes` lists what came before it.
+    const ordered = ids.slice().reverse();
+    let previousEndOfLife: string | null = null;
+    let added = 0;
+    ordered.forEach((skuId, index) => {
+      const isCurrent = index === ordered.length - 1;
+      const announced = ANNOUNCED_END_OF_LIFE[baseKey];
+      const endOfLife = isCurrent
+        ? announced === undefined
+          ? null
+          : this.endOfMonthIn(announced)
+        : this.endOfMonthIn(-(chain!.oldestEndOfLifeMonthsAgo - 12 * index));
+      const revision = isCurrent ? '' : ` (rev. ${index + 1})`;
+      const name = role.shared
+        ? `${role.name}${series.label}${revision}`
+        : `${role.name} for ${seed.name}${series.label}${revision}`;
+      const supersedes = ordered.slice(0, index).reverse();
+      const sku = partSku(
+        { id: skuId, name, role, model: seed, fits, supersedes, endOfLife },
+        this.random,
+        this.suppliers,
+      );
+      if (this.add(sku, partProfile(role, previousEndOfLife, isCurrent))) added++;
+      previousEndOfLife = endOfLife;
+    });
+    if (added > 0) linkRole(this.partsByModelRole, model.id, role.role, ids);
+  }
 
-function unitSku(
-  id: string,
-  modelId: string,
-  modelName: string,
-  model: ModelSeed,
-  root: Random,
-  suppliers: SupplierLookup,
-): Sku {
-  const random = root.fork(`sku/${id}`);
-  const time = leadTime(suppliers.get(model.supplierId)!.leadTimeDays, random);
-  return {
-    id,
-    kind: 'unit',
-    name: `Spare unit: ${modelName}`,
-    role: 'spare-unit',
-    modelId,
-    fits: [],
-    supersedes: [],
-    unitCost: Math.round(model.spareUnit!.cost * random.float(0.95, 1.05)),
-    packSize: 1,
-    minOrderQty: 1,
-    supplierId: model.supplierId,
-    leadTimeDaysMean: time.mean,
-    leadTimeDaysSd: time.sd,
-    endOfLife: null,
-    loadUnits: model.spareUnit!.loadUnits,
-  };
+  private addSpareUnit(seed: ModelSeed, model: EquipmentModel, series: Series): void {
+    const id = `U-${seed.code}${series.suffix}`;
+    const unit = unitSku(id, model.id, `${seed.name}${series.label}`, seed, this.random, this.suppliers);
+    const profile: SkuProfile = {
+      skill: seed.skill,
+      role: 'spare-unit',
+      failuresPerMonth: SWAPS_PER_MONTH,
+      extraUnits: 0,
+      van: false,
+      activeFrom: null,
+      current: true,
+    };
+    if (this.add(unit, profile)) model.spareUnitSkuId = id;
+  }
+
+  private add(sku: Sku, profile: SkuProfile): boolean {
+    if (this.full()) return false;
+    this.skus.push(sku);
+    this.profiles.set(sku.id, profile);
+    return true;
+  }
+
+  /** Last day of the month `months` after this one. */
+  private endOfMonthIn(months: number): string {
+    return addDays(addMonths(this.thisMonth, months + 1), -1);
+  }
+
+  result(): Catalog {
+    const included = new Set(this.skus.map((sku) => sku.id));
+    for (const [key, ids] of this.partsByModelRole)
+      this.partsByModelRole.set(
+        key,
+        ids.filter((id) => included.has(id)),
+      );
+    for (const sku of this.skus) if (sku.kind === 'part') sku.fits.sort();
+    const modelIds = new Set(this.skus.flatMap((sku) => (sku.kind === 'unit' ? [sku.modelId!] : sku.fits)));
+    const skus = this.skus.sort(byId);
+    return {
+      skills: SKILLS.map((s) => ({ id: s.id, name: s.name, nameZh: s.nameZh })),
+      suppliers: SUPPLIERS.map((s) => ({ id: s.id, name: s.name, city: s.city })),
+      models: this.models.filter((model) => modelIds.has(model.id)).sort(byId),
+      skus,
+      skuById: new Map(skus.map((sku) => [sku.id, sku])),
+      profiles: this.profiles,
+      partsByModelRole: this.partsByModelRole,
+      modelShare: this.modelShare,
+    };
+  }
 }

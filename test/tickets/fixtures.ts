@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { defaultCatalog } from '../../src/commitments/index.ts';
 import { aCustomer, aModel, anOffice, aPart, aSite, aZone } from '../support/fixtures.ts';
 
 /**
@@ -6,10 +7,11 @@ import { aCustomer, aModel, anOffice, aPart, aSite, aZone } from '../support/fix
  * contracts, installed equipment with component warranties, engineers with skills.
  */
 
-/** A profile row; an empty definition stands for the catalog profile of the same id. */
-export async function aProfile(db: Knex, id = 'plan-5-standard', definition: object = {}): Promise<string> {
+/** A profile row; by default with the terms of the catalog profile of the same id. */
+export async function aProfile(db: Knex, id = 'plan-5-standard', definition?: object): Promise<string> {
+  const terms = definition ?? defaultCatalog().profiles.find((profile) => profile.id === id)?.terms ?? {};
   await db('commitment_profiles')
-    .insert({ id, name: `Profile ${id}`, definition: JSON.stringify(definition) })
+    .insert({ id, name: `Profile ${id}`, definition: JSON.stringify(terms) })
     .onConflict('id')
     .ignore();
   return id;

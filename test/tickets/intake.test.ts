@@ -110,32 +110,37 @@ describe('warranty decision', () => {
 });
 
 describe('contract terms', () => {
+  const plan1 = defaultCatalog().profiles.find((profile) => profile.id === 'plan-1')!;
   const contract = {
     contractId: 'K-1',
     profileId: 'plan-1',
     profileName: 'Plan 1',
-    profileDefinition: {},
+    profileDefinition: plan1.terms,
     overrides: { clocks: { acknowledge: { byTier: { A: 5 } } } },
     outOfWarrantyPolicy: 'parts-and-labour' as const,
   };
 
-  it("applies the contract's overrides and its out-of-warranty policy over the profile", () => {
+  it("applies the stored profile, the contract's overrides and its out-of-warranty policy", () => {
     const profile = effectiveProfile(contract);
-    expect(profile.clocks.acknowledge.byTier.A).toBe(5);
-    expect(profile.warranty.outOfWarranty).toBe('parts-and-labour');
+    expect(profile.clocks.acknowledge.byTier).toEqual({ A: 5, B: 120, C: 120 });
     expect(profile.clocks.onsite.anyZone?.['1']).toBe(720);
+    // Plan 1 charges parts at cost; this contract's own policy column says parts and labour.
+    expect(profile.warranty.outOfWarranty).toBe('parts-and-labour');
   });
 
-  it("takes a profile row's own definition over the catalog's, and rejects one that is not valid", () => {
+  it('takes the stored definition as the profile, and names the contract when it does not resolve', () => {
     const own = effectiveProfile({
       ...contract,
       profileDefinition: { clocks: { onsite: { anyZone: { 1: 60, 2: 90, 3: 120 } } } },
     });
     expect(own.clocks.onsite.anyZone).toEqual({ 1: 60, 2: 90, 3: 120 });
+    expect(effectiveProfile({ ...contract, profileDefinition: {} }).clocks.onsite.anyZone).toBeNull();
     expect(() => effectiveProfile({ ...contract, profileDefinition: { clocks: { teleport: {} } } })).toThrow(
-      CommitmentError,
+      /contract K-1/,
     );
-    expect(() => effectiveProfile({ ...contract, profileId: 'no-such-plan' })).toThrow(CommitmentError);
+    expect(() =>
+      effectiveProfile({ ...contract, overrides: { clocks: { onsite: { byZone: { mars: {} } } } } }),
+    ).toThrow(CommitmentError);
   });
 
   it("maps the network's zone kinds onto the catalog's zones", () => {

@@ -1,8 +1,11 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
+import { loadDemoNetwork } from './demo/load-demo.ts';
 import { createServices } from './services.ts';
 
 /**
@@ -14,6 +17,10 @@ const logger = createLogger(config.LOG_LEVEL);
 const db = createDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
 await migrateToLatest(db);
 const services = createServices({ db, config, logger, now: () => new Date() });
+if (config.DEMO_DATA) {
+  const demoDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'demo');
+  await loadDemoNetwork({ db, services, logger, now: () => new Date() }, demoDir);
+}
 const app = createApp({ config, db, logger, services });
 const server = app.listen(config.PORT, config.HOST, () => {
   logger.info(

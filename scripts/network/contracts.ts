@@ -50,13 +50,16 @@ function overridesFor(profileId: ProfileId, tier: Contract['tier'], random: Rand
   return random.pick(options);
 }
 
-/** One contract per customer, running today: yearly, or for three years. */
+/**
+ * One three-year contract per customer, started 13 to 33 months before today: every contract
+ * runs today and covers the past year, so the ticket history (three strikes) falls inside it.
+ */
 export function buildContracts(customers: readonly Customer[], todayMs: number, random: Random): Contract[] {
   const width = idWidth(customers.length, 4);
   return customers.map((customer, i) => {
     const profileId = profileFor(customer, random);
     const tier = random.weighted(['A', 'B', 'C'] as const, TIER_WEIGHTS[customer.kind]);
-    const startsOn = formatDate(todayMs - random.int(0, 330) * DAY_MS);
+    const startsOn = formatDate(todayMs - random.int(400, 1000) * DAY_MS);
     return {
       id: numberedId('CT-', i + 1, width),
       customerId: customer.id,
@@ -65,7 +68,7 @@ export function buildContracts(customers: readonly Customer[], todayMs: number, 
       overrides: overridesFor(profileId, tier, random),
       outOfWarrantyPolicy: profileId === 'plan-1' ? 'parts-at-cost-no-labour' : 'parts-and-labour',
       startsOn,
-      endsOn: addDays(addMonths(startsOn, random.chance(0.3) ? 36 : 12), -1),
+      endsOn: addDays(addMonths(startsOn, 36), -1),
     };
   });
 }

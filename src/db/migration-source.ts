@@ -14,6 +14,7 @@ import * as ticketClockAtRiskShare from './migrations/20261128012000_ticket_cloc
 import * as calendarDaysSeed from './migrations/20261128012100_calendar_days_seed.ts';
 import * as faultCodes from './migrations/20261128014000_fault_codes.ts';
 import * as demandHistory from './migrations/20261128014100_demand_history.ts';
+import * as networkDetails from './migrations/20261128014200_network_details.ts';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -41,6 +42,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261128012100_calendar_days_seed', calendarDaysSeed],
   ['20261128014000_fault_codes', faultCodes],
   ['20261128014100_demand_history', demandHistory],
+  ['20261128014200_network_details', networkDetails],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

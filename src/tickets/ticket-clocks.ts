@@ -1,6 +1,7 @@
 import {
   clockStatus,
   computeClocks,
+  defaultCatalog,
   type EffectiveProfile,
   type FaultLevel,
   type TicketEventRecord,
@@ -17,14 +18,12 @@ import type { TicketClockView } from './ticket.schemas.ts';
  */
 
 /**
- * The network's zone kinds name the same zones as the commitment catalog, except the Beijing
+ * The network's zone kinds are the commitment catalog's zone ids; older data may still name the Beijing
  * region's "2 h / 12 h / 48 h" zones, which the catalog calls by district. A custom zone (or a
  * site without a zone) is promised only what the profile promises in any zone.
  */
 const CATALOG_ZONE_OF_KIND: Readonly<Record<string, string>> = {
-  'same-city': 'same-city',
-  surrounding: 'surrounding',
-  'other-province': 'other-province',
+  ...Object.fromEntries(defaultCatalog().zones.map((zone) => [zone.id, zone.id])),
   '2h': 'beijing-urban',
   '12h': 'beijing-suburban',
   '48h': 'beijing-outside',

@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'data/demo/', 'test-artifacts/', 'coverage/', 'public/vendor/'] },
+  { ignores: ['node_modules/', '.data/', '.tmp/', 'data/demo/', 'test-artifacts/', 'coverage/', 'public/vendor/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,4 @@
-import type { RoutingVariables } from './formulation-routes.ts';
+import type { Arc, RoutingVariables } from './formulation-routes.ts';
 import type { SupplyVariables } from './formulation-supply.ts';
 import type { ExactInstance } from './instance.ts';
 import { arrivalOf } from './formulation-supply.ts';
@@ -44,6 +44,7 @@ export function addCommitments(
       builder.atLeast(`late_onsite_${ticket.id}`, [term(lateBy), ...negate(arrival), term(unassigned, -due)], -due);
       missed.push(term(miss, ticket.weight));
       late.push(term(lateBy));
+      addPredecessorRows(builder, arcsInto(routing, t), due, miss, lateBy, null);
     }
 
     const choices = supply.unitChoices.get(t);
@@ -80,7 +81,47 @@ export function addCommitments(
         [term(lateBy), ...negate(arrival), ...viaPickup(due - latestArrival)],
         -latestArrival,
       );
+      addPredecessorRows(builder, arcsInto(routing, t), due, miss, lateBy, choices.pickup);
     }
   }
   return { missed, late };
+}
+
+function arcsInto(routing: RoutingVariables, ticket: number): Arc[] {
+  return routing.arcs.filter((arc) => arc.to.kind === 'ticket' && arc.to.ticket === ticket);
+}
+
+/**
+ * Valid inequalities that make the LP see lateness: arriving over an arc whose earliest arrival
+ * is after the due means missing it, and being at least that late. The big-M rows alone let a
+ * fractional route arrive "a little" late everywhere at almost no cost. For a spare unit the rows
+ * apply only when it is picked up (G = Σ pickup choices = 1): they are relaxed by 1 − G.
+ */
+function addPredecessorRows(
+  builder: ModelBuilder,
+  arcs: readonly Arc[],
+  due: number,
+  miss: number,
+  lateBy: number,
+  pickupChoices: readonly number[] | null,
+): void {
+  const lateArcs = arcs.filter((arc) => arc.earliestArrival > due);
+  if (lateArcs.length === 0) return;
+  const unitOnly = pickupChoices ?? [];
+  const relax = pickupChoices === null ? 0 : 1;
+  builder.atLeast(
+    `late_arc_miss_${miss}`,
+    [term(miss), ...lateArcs.map((arc) => term(arc.variable, -1)), ...unitOnly.map((g) => term(g, -1))],
+    -relax,
+  );
+  const largest = Math.max(...lateArcs.map((arc) => arc.earliestArrival - due));
+  builder.atLeast(
+    `late_arc_late_${lateBy}`,
+    [
+      term(lateBy),
+      ...lateArcs.map((arc) => term(arc.variable, -(arc.earliestArrival - due))),
+      ...unitOnly.map((g) => term(g, -largest)),
+    ],
+    -relax * largest,
+  );
 }

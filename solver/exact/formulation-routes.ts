@@ -25,6 +25,8 @@ export interface Arc {
   readonly to: RouteNode;
   readonly variable: number;
   readonly cost: number;
+  /** The earliest the engineer can reach `to` over this arc (earliest departure from `from` + leg). */
+  readonly earliestArrival: number;
 }
 
 export interface PickupNode {
@@ -143,7 +145,14 @@ function addEngineerRoutes(builder: ModelBuilder, instance: ExactInstance, routi
       const latestDepart = Math.min(from.latestDepart, to.latestArrival - leg);
       if (!isEmptyRoute && from.earliestDepart > latestDepart) continue;
       const variable = builder.binary(`x_${engineer.id}_${nodeKey(from.node)}_${nodeKey(to.node)}`);
-      routing.arcs.push({ engineer: e, from: from.node, to: to.node, variable, cost: leg });
+      routing.arcs.push({
+        engineer: e,
+        from: from.node,
+        to: to.node,
+        variable,
+        cost: leg,
+        earliestArrival: from.earliestDepart + leg,
+      });
       add(outflow, nodeKey(from.node), term(variable));
       add(inflow, nodeKey(to.node), term(variable));
       if (leg !== 0) routeTerms.push(term(variable, leg));
@@ -202,6 +211,27 @@ function addEngineerRoutes(builder: ModelBuilder, instance: ExactInstance, routi
     routeTerms.push(term(pickup.visit, pickupUnits));
   }
   addWorkloadRows(builder, instance, e, routing.assigned[e]!, routeTerms);
+  addTwoCycleRows(builder, routing, e);
+}
+
+/**
+ * Two nodes never follow each other both ways (the time flow forbids it, but the LP relaxation
+ * happily splits a visit across such a pair): x(i,j) + x(j,i) ≤ visit(i).
+ */
+function addTwoCycleRows(builder: ModelBuilder, routing: RoutingVariables, e: number): void {
+  const arcs = new Map<string, number>();
+  for (const arc of routing.arcs) if (arc.engineer === e) arcs.set(`${nodeKey(arc.from)}>${nodeKey(arc.to)}`, arc.variable);
+  const visitOf = (node: RouteNode) =>
+    node.kind === 'ticket'
+      ? routing.assigned[e]!.get(node.ticket)!
+      : routing.pickups[e]!.get((node as { location: number }).location)!.visit;
+  for (const arc of routing.arcs) {
+    if (arc.engineer !== e || arc.from.kind === 'start' || arc.to.kind === 'end') continue;
+    const back = arcs.get(`${nodeKey(arc.to)}>${nodeKey(arc.from)}`);
+    if (back === undefined || back < arc.variable) continue;
+    builder.atMost(`two_cycle_${arc.variable}`, [term(arc.variable), term(back), term(visitOf(arc.from), -1)], 0);
+    builder.atMost(`two_cycle_${back}`, [term(arc.variable), term(back), term(visitOf(arc.to), -1)], 0);
+  }
 }
 
 function serviceOf(instance: ExactInstance, node: RouteNode): number {

@@ -3,7 +3,7 @@ import { addCommitments } from './formulation-commitments.ts';
 import { addRouting, type RouteNode, type RoutingVariables } from './formulation-routes.ts';
 import { addSupply, type SupplyVariables } from './formulation-supply.ts';
 import type { ExactInstance } from './instance.ts';
-import { ModelBuilder, term, type LinearExpression, type MipModel } from './model.ts';
+import { ModelBuilder, term, type LinearExpression, type LinearTerm, type MipModel } from './model.ts';
 
 /**
  * The dispatch problem as one MIP with its objective terms kept apart, so that a lexicographic
@@ -13,10 +13,12 @@ import { ModelBuilder, term, type LinearExpression, type MipModel } from './mode
  */
 export interface ExactFormulation {
   readonly model: MipModel;
-  /** Missed (weighted), late units, travel + courier units, coverage pairs emptied, moves. */
+  /** Stage objectives in lexicographic order (see stagesOf). */
   readonly objectives: readonly LinearExpression[];
   /** Whether the objective takes only integer values, so a gap below 1 proves optimality. */
   readonly integral: readonly boolean[];
+  /** Which objective terms (1–5: missed, late, travel, coverage, moves) each stage decides. */
+  readonly stageTerms: readonly (readonly number[])[];
   readonly arcCount: number;
   decode(values: Float64Array): Draft;
 }
@@ -38,12 +40,48 @@ export function buildFormulation(instance: ExactInstance): ExactFormulation {
       .filter(([e, map]) => map.has(ticket.index) && instance.engineers[e]!.id !== previous)
       .map(([, map]) => term(map.get(ticket.index)!));
   });
+  const coverage = supply.coverage.map((v) => term(v));
   return {
     model: builder.build(),
-    objectives: [commitments.missed, commitments.late, travel, supply.coverage.map((v) => term(v)), moves],
-    integral: [instance.integerWeights, true, true, true, true],
+    ...stagesOf(commitments.missed, commitments.late, travel, coverage, moves, instance.integerWeights),
     arcCount: routing.arcs.length,
     decode: (values) => decode(instance, routing, supply, values),
+  };
+}
+
+/** Largest objective coefficient we let the merged last stage reach before keeping stages apart. */
+const MERGED_COEFFICIENT_LIMIT = 1e7;
+
+/**
+ * The stages to solve. Terms 3 (travel), 4 (coverage) and 5 (moves) are merged into one stage
+ * with weights that keep them lexicographic: coverage and moves are small counts, so travel ×
+ * (maxCoverage + 1)(maxMoves + 1) + coverage × (maxMoves + 1) + moves orders exactly as the three
+ * stages would, in integers small enough for the solver's tolerances. Terms 1 and 2 span too wide
+ * a range to merge (weights of millions times minutes in hundredths) and stay stages of their own.
+ */
+function stagesOf(
+  missed: LinearTerm[],
+  late: LinearTerm[],
+  travel: LinearTerm[],
+  coverage: LinearTerm[],
+  moves: LinearTerm[],
+  integerWeights: boolean,
+): Pick<ExactFormulation, 'objectives' | 'integral' | 'stageTerms'> {
+  const movesFactor = moves.length + 1;
+  const coverageFactor = (coverage.length + 1) * movesFactor;
+  const largestLeg = Math.max(0, ...travel.map((t) => t.coefficient));
+  if (largestLeg * coverageFactor <= MERGED_COEFFICIENT_LIMIT) {
+    const merged = [
+      ...travel.map((t) => term(t.variable, t.coefficient * coverageFactor)),
+      ...coverage.map((t) => term(t.variable, movesFactor)),
+      ...moves,
+    ];
+    return { objectives: [missed, late, merged], integral: [integerWeights, true, true], stageTerms: [[1], [2], [3, 4, 5]] };
+  }
+  return {
+    objectives: [missed, late, travel, coverage, moves],
+    integral: [integerWeights, true, true, true, true],
+    stageTerms: [[1], [2], [3], [4], [5]],
   };
 }
 

@@ -13,7 +13,7 @@ import { evaluateExpression, type MipSession, type MipStatus } from './model.ts'
  * incumbent already sits on a known lower bound is proven without a solve.
  */
 export interface StageReport {
-  readonly term: number;
+  readonly stage: number;
   readonly status: MipStatus | 'skipped' | 'no-time';
   readonly objective: number | null;
   readonly bound: number | null;
@@ -31,7 +31,7 @@ export interface LexicographicResult {
 export interface LexicographicOptions {
   readonly clock: () => number;
   readonly deadline: number;
-  /** A lower bound per term known without solving (0 where nothing better is known). */
+  /** A lower bound per stage known without solving (0 where nothing better is known). */
   readonly knownLowerBounds: readonly number[];
 }
 
@@ -56,19 +56,19 @@ export function solveLexicographic(
         upper: optimum + (integral ? 0.5 : 1e-6 * Math.max(1, Math.abs(optimum))),
       });
     if (objective.length === 0) {
-      stages.push({ term: index + 1, status: 'skipped', objective: 0, bound: 0 });
+      stages.push({ stage: index + 1, status: 'skipped', objective: 0, bound: 0 });
       continue;
     }
     if (values && evaluateExpression(objective, values) <= known + (integral ? 0.5 : 1e-9)) {
       const value = evaluateExpression(objective, values);
       fix(value);
       if (index === 0) firstTermBound = known;
-      stages.push({ term: index + 1, status: 'skipped', objective: value, bound: known });
+      stages.push({ stage: index + 1, status: 'skipped', objective: value, bound: known });
       continue;
     }
     const remaining = options.deadline - options.clock();
     if (remaining <= 0) {
-      stages.push({ term: index + 1, status: 'no-time', objective: null, bound: null });
+      stages.push({ stage: index + 1, status: 'no-time', objective: null, bound: null });
       proven = false;
       break;
     }
@@ -78,7 +78,7 @@ export function solveLexicographic(
       clock: options.clock,
       ...(values ? { start: values } : {}),
     });
-    stages.push({ term: index + 1, status: outcome.status, objective: outcome.objective, bound: outcome.bound });
+    stages.push({ stage: index + 1, status: outcome.status, objective: outcome.objective, bound: outcome.bound });
     if (index === 0 && outcome.bound !== null) firstTermBound = Math.max(known, outcome.bound);
     if (outcome.values) values = outcome.values;
     if (outcome.status !== 'optimal' || outcome.objective === null) {

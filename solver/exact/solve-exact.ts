@@ -63,7 +63,7 @@ export function solveExact(problem: Problem, runtime: SolverRuntime, options: Ex
       const result = solveLexicographic(session, formulation, {
         clock: runtime.now,
         deadline,
-        knownLowerBounds: [bound, 0, 0, 0, 0],
+        knownLowerBounds: formulation.objectives.map((_, stage) => (stage === 0 ? bound : 0)),
       });
       stages = result.stages;
       lowerBound = Math.max(bound, result.firstTermBound ?? 0);
@@ -82,7 +82,7 @@ export function solveExact(problem: Problem, runtime: SolverRuntime, options: Ex
   if (best.evaluation.violations.length > 0) best = candidate(instance, emptyDraft(instance.engineers.length));
   if (proven) lowerBound = best.evaluation.objective[0];
 
-  const stageNote = stages.map((stage) => `${stage.term}:${stage.status}`).join(' ');
+  const stageNote = stages.map((stage) => `${stage.stage}:${stage.status}`).join(' ');
   return buildPlan(instance, best.draft, best.evaluation, {
     solveMs: runtime.now() - startedAt,
     provenOptimal: proven,

@@ -43,27 +43,28 @@ export function unassignedReason(state: SearchState, t: number): string {
 /** A part or unit that no reachable source still holds, in words, or null. */
 function stockShortage(state: SearchState, t: number, qualified: readonly number[]): string | null {
   const { model, ledger } = state;
+  // Counted over all sources together: a need may be split across them.
   const holds = (
     skus: readonly number[],
     qty: number,
     withVans: boolean,
   ): { any: boolean; left: boolean } => {
     let any = false;
-    let left = false;
+    let total = 0;
     for (const sku of skus) {
       for (const slot of model.pairsBySku[sku] ?? []) {
         any = true;
-        if (ledger.remaining[slot]! >= qty) left = true;
+        total += ledger.remaining[slot]!;
       }
       if (!withVans) continue;
       for (const e of qualified) {
         const slot = model.vanSlot(e, sku);
         if (slot < 0) continue;
         any = true;
-        if (ledger.remaining[slot]! >= qty) left = true;
+        total += ledger.remaining[slot]!;
       }
     }
-    return { any, left };
+    return { any, left: total >= qty };
   };
   for (const need of model.tNeeds[t]!) {
     const name = model.catalog.ids[need.asked]!;

@@ -13,8 +13,8 @@ export interface Insertion {
   /** The route this was computed on; stale once the engineer's route changes. */
   readonly route: Route;
   readonly position: number;
-  /** A new pickup stop inserted at `pickupPosition` (≤ position), or -1. */
-  readonly pickupLocation: number;
+  /** New pickup stops inserted, in this order, at `pickupPosition` (≤ position). */
+  readonly pickups: readonly number[];
   readonly pickupPosition: number;
   readonly supply: TicketSupply;
   /** Objective change, leaving-out penalty included: negative is worth doing. */
@@ -22,6 +22,8 @@ export interface Insertion {
   readonly arrive: number;
   readonly start: number;
 }
+
+const NO_PICKUPS: readonly number[] = Object.freeze([]);
 
 /** Restricts where a ticket may go on a route (candidates mode and moves fix the position). */
 export interface PositionLimit {
@@ -84,7 +86,7 @@ export function forEachInsertion(
   const bare = state.supplyIndex.bareSupply(t);
   let any = false;
   for (let p = from; p <= to; p++) {
-    if (scoreInsertion(model, route, state.supplyOf, t, bare, p, -1, -1, score)) {
+    if (scoreInsertion(model, route, state.supplyOf, t, bare, p, NO_PICKUPS, -1, score)) {
       fits[p] = 1;
       any = true;
     }
@@ -94,18 +96,16 @@ export function forEachInsertion(
   const moved = model.tPrevious[t]! >= 0 && model.tPrevious[t] !== e ? 1 : 0;
   const penalty = model.tPenalty[t]!;
   for (const option of supplyOptions(model, state.ledger, state.supplyIndex, t, route)) {
-    if (model.tPinFirst[t] && (option.newPickup >= 0 || option.minPosition > 0)) continue;
-    const pickups =
-      option.newPickup >= 0 && !limit?.pickupRightBefore
-        ? pickupDetours(model, route, option.newPickup, floor)
-        : null;
+    const block = option.newPickups;
+    if (model.tPinFirst[t] && (block.length > 0 || option.minPosition > 0)) continue;
+    const detours =
+      block.length > 0 && !limit?.pickupRightBefore ? pickupDetours(model, route, block, floor) : null;
     const courier = option.supply.courier;
     let best: Insertion | null = null;
     for (let p = Math.max(from, option.minPosition); p <= to; p++) {
       if (!fits[p]) continue;
-      const q = option.newPickup < 0 ? -1 : pickups ? pickups.bestBefore(p, model.tSite[t]!) : p;
-      if (!scoreInsertion(model, route, state.supplyOf, t, option.supply, p, option.newPickup, q, score))
-        continue;
+      const q = block.length === 0 ? -1 : detours ? detours.bestBefore(p, model.tSite[t]!) : p;
+      if (!scoreInsertion(model, route, state.supplyOf, t, option.supply, p, block, q, score)) continue;
       const missed = score.missed - penalty;
       const travel = score.travel + courier;
       if (best !== null) {
@@ -135,7 +135,7 @@ function insertionOf(
     engineer: e,
     route,
     position,
-    pickupLocation: option.newPickup,
+    pickups: option.newPickups,
     pickupPosition,
     supply: option.supply,
     delta,
@@ -159,23 +159,27 @@ export function firstFreePosition(model: Model, route: Route): number {
 }
 
 /**
- * Where a new pickup stop at `location` adds the least driving, for each ticket position p: the
- * pickup goes at some q ≤ p, between stop q−1 (or the start) and stop q, or, for q = p, right
- * before the ticket. Detours for q < p do not depend on p, so a running minimum serves all p.
+ * Where a block of new pickup stops adds the least driving, for each ticket position p: the block
+ * goes at some q ≤ p, between stop q−1 (or the start) and stop q, or, for q = p, right before the
+ * ticket. Detours for q < p do not depend on p, so a running minimum serves all p.
  */
-function pickupDetours(model: Model, route: Route, location: number, floor: number) {
+function pickupDetours(model: Model, route: Route, block: readonly number[], floor: number) {
   const legs = model.legs;
   const n = route.locs.length;
   const startLoc = model.engStart[route.engineer]!;
+  const head = block[0]!;
+  const tail = block[block.length - 1]!;
+  let inside = 0;
+  for (let i = 1; i < block.length; i++) inside += legs.units(block[i - 1]!, block[i]!);
+  const detour = (before: number, after: number): number =>
+    legs.units(before, head) + inside + legs.units(tail, after) - legs.units(before, after);
   const bestQ = new Int32Array(n + 1).fill(-1);
   const bestDetour = new Float64Array(n + 1).fill(Infinity);
   for (let q = floor; q < n; q++) {
-    const before = q === 0 ? startLoc : route.locs[q - 1]!;
-    const after = route.locs[q]!;
-    const detour = legs.units(before, location) + legs.units(location, after) - legs.units(before, after);
+    const here = detour(q === 0 ? startLoc : route.locs[q - 1]!, route.locs[q]!);
     const previous = q === floor ? Infinity : bestDetour[q]!;
-    if (detour < previous) {
-      bestDetour[q + 1] = detour;
+    if (here < previous) {
+      bestDetour[q + 1] = here;
       bestQ[q + 1] = q;
     } else {
       bestDetour[q + 1] = previous;
@@ -185,8 +189,7 @@ function pickupDetours(model: Model, route: Route, location: number, floor: numb
   return {
     /** The best q ≤ p for a ticket at position p whose site is `site`. */
     bestBefore(p: number, site: number): number {
-      const before = p === 0 ? startLoc : route.locs[p - 1]!;
-      const atP = legs.units(before, location) + legs.units(location, site) - legs.units(before, site);
+      const atP = detour(p === 0 ? startLoc : route.locs[p - 1]!, site);
       return p > floor && bestQ[p]! >= 0 && bestDetour[p]! < atP ? bestQ[p]! : p;
     },
   };

@@ -14,8 +14,8 @@ export interface InsertionScore {
 
 /**
  * Scores inserting ticket `t` (with `supply`) at stop position `p` of `route`, and, when
- * `pickupLoc` ≥ 0, a new pickup stop at position `q` ≤ p before it. The new sequence is
- * old[0..q) + pickup + old[q..p) + ticket + old[p..). Stops before the first insertion keep their
+ * `pickups` is not empty, those new pickup stops together at position `q` ≤ p before it. The new
+ * sequence is old[0..q) + pickups + old[q..p) + ticket + old[p..). Stops before the first insertion keep their
  * times; stops between the two insertions are re-timed; after the ticket, the delay is checked
  * against the route's slack in O(1) and propagated only until waiting absorbs it. Returns false
  * when a hard rule (shift end) breaks; capacity, job count and pins are the caller's checks.
@@ -27,7 +27,7 @@ export function scoreInsertion(
   t: number,
   supply: TicketSupply,
   p: number,
-  pickupLoc: number,
+  pickups: readonly number[],
   q: number,
   out: InsertionScore,
 ): boolean {
@@ -35,7 +35,7 @@ export function scoreInsertion(
   const n = route.locs.length;
   const engineer = route.engineer;
   const shiftEnd = model.engShiftEnd[engineer]!;
-  const first = pickupLoc >= 0 ? q : p;
+  const first = pickups.length > 0 ? q : p;
   let time = first === 0 ? model.engReady[engineer]! : route.depart[first - 1]!;
   let at = first === 0 ? model.engStart[engineer]! : route.locs[first - 1]!;
   let added = 0;
@@ -43,11 +43,13 @@ export function scoreInsertion(
   let missed = 0;
   let late = 0;
 
-  if (pickupLoc >= 0) {
-    const leg = legs.units(at, pickupLoc);
-    added += leg;
-    time += leg + model.pickupUnits;
-    at = pickupLoc;
+  if (pickups.length > 0) {
+    for (const pickup of pickups) {
+      const leg = legs.units(at, pickup);
+      added += leg;
+      time += leg + model.pickupUnits;
+      at = pickup;
+    }
     for (let i = q; i < p; i++) {
       const loc = route.locs[i]!;
       const legToStop = legs.units(at, loc);

@@ -6,7 +6,7 @@ import { Journal } from './journal.ts';
 import { Ledger } from './ledger.ts';
 import type { Model } from './model.ts';
 import { buildRoute, emptyRoute, type SupplyOf } from './route.ts';
-import { SupplyIndex } from './supply.ts';
+import { SupplyIndex } from './supply-index.ts';
 import type { Route, TicketSupply } from './types.ts';
 
 /** Everything needed to put a state back as it was (the best plan so far). */
@@ -82,14 +82,14 @@ export class SearchState {
   /** Applies an insertion; false (and nothing changed) when it is stale or the route breaks. */
   insert(insertion: Insertion): boolean {
     if (!this.isCurrent(insertion)) return false;
-    const { ticket: t, engineer: e, route, position, pickupLocation, pickupPosition } = insertion;
+    const { ticket: t, engineer: e, route, position, pickups, pickupPosition } = insertion;
     const locs = [...route.locs];
     const tickets = [...route.tickets];
     locs.splice(position, 0, this.model.tSite[t]!);
     tickets.splice(position, 0, t);
-    if (pickupLocation >= 0) {
-      locs.splice(pickupPosition, 0, pickupLocation);
-      tickets.splice(pickupPosition, 0, -1);
+    if (pickups.length > 0) {
+      locs.splice(pickupPosition, 0, ...pickups);
+      tickets.splice(pickupPosition, 0, ...pickups.map(() => -1));
     }
     this.setSupply(t, insertion.supply);
     const next = buildRoute(this.model, e, locs, tickets, this.supplyOf);
@@ -103,23 +103,21 @@ export class SearchState {
     return true;
   }
 
-  /** Takes a ticket off its route (and its pickup stop if nothing else draws there). */
+  /** Takes a ticket off its route (and its pickup stops where nothing else draws). */
   remove(t: number): boolean {
     const e = this.engineerOf[t]!;
     if (e < 0) return false;
     const route = this.routes[e]!;
     const supply = this.supplyOf(t);
     const keep = route.tickets.map((other) => other !== t);
-    if (supply.pickupLocation >= 0) {
+    for (const location of supply.pickupLocations) {
       const shared = route.tickets.some(
-        (other) =>
-          other >= 0 && other !== t && this.supplies[other]!.pickupLocation === supply.pickupLocation,
+        (other) => other >= 0 && other !== t && this.supplies[other]!.pickupLocations.includes(location),
       );
-      if (!shared) {
-        route.locs.forEach((loc, i) => {
-          if (route.tickets[i]! < 0 && loc === supply.pickupLocation) keep[i] = false;
-        });
-      }
+      if (shared) continue;
+      route.locs.forEach((loc, i) => {
+        if (route.tickets[i]! < 0 && loc === location) keep[i] = false;
+      });
     }
     const locs = route.locs.filter((_, i) => keep[i]);
     const tickets = route.tickets.filter((_, i) => keep[i]);

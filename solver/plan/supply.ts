@@ -1,112 +1,36 @@
 import type { Ledger } from './ledger.ts';
 import type { Model } from './model.ts';
-import type { Draw, Route, TicketSupply, Via } from './types.ts';
-
-/** Holders measured exactly per ticket item; the rest stay in estimated order. */
-const EXACT_HOLDERS = 8;
-/** Pair slots are below this, so (estimated units × SLOT_RANGE + slot) packs both exactly. */
-const SLOT_RANGE = 1 << 21;
+import { fillAt, fillByCourier, fillFromVan, holdsSome, type Want } from './supply-fill.ts';
+import type { SupplyIndex } from './supply-index.ts';
+import { Tally } from './tally.ts';
+import type { Draw, Route, TicketSupply } from './types.ts';
 
 /** Stock locations a ticket considers for a new pickup stop, besides the route's own. */
 const PICKUP_CANDIDATES = 3;
+/** At most this many pickup stops serve one ticket. */
+const MAX_PICKUPS = 3;
 
 /** One way to supply a ticket on a given route, before a position is chosen. */
 export interface SupplyOption {
   readonly supply: TicketSupply;
-  /** The ticket must come after this stop position (an existing pickup it draws from). */
+  /** The ticket must come at or after this stop position (after the pickups it draws from). */
   readonly minPosition: number;
-  /** A new pickup stop to insert before the ticket, -1 for none. */
-  readonly newPickup: number;
+  /**
+   * New pickup stops to insert, together and in this order, before the ticket: the order in
+   * which the plan lists their supplies (parts, then the unit), as candidates mode reads them.
+   */
+  readonly newPickups: readonly number[];
   /** Objective term 4: sole-cover pairs this supply would empty. */
   readonly coverage: number;
 }
 
 /**
- * Where each item of a ticket can come from: per part need (and the spare unit, item -1) the pair
- * slots holding a compatible SKU, nearest to the site first. Built on first use and kept, with
- * the courier draws of the last ledger state asked about (every engineer of a ticket shares them).
- */
-export class SupplyIndex {
-  private readonly holders = new Map<number, readonly number[]>();
-  private readonly courierCache = new Map<number, { version: number; draws: Draw[] | null }>();
-  private readonly bare = new Map<number, TicketSupply>();
-  /** Keys are ticket × stride + item + 1, unique because a ticket has fewer than stride − 1 needs. */
-  private readonly stride: number;
-
-  constructor(private readonly model: Model) {
-    this.stride = model.tNeeds.reduce((most, needs) => Math.max(most, needs.length), 0) + 2;
-    if (model.pairCount >= SLOT_RANGE) throw new Error(`more than ${SLOT_RANGE} stock pairs`);
-  }
-
-  /**
-   * Pair slots that can meet `item` of ticket `t`, nearest to the site first. Distances are
-   * estimated for all holders and measured exactly for the nearest few, which are the ones a
-   * courier or pickup ever uses unless they run dry.
-   */
-  holdersOf(t: number, item: number): readonly number[] {
-    const key = t * this.stride + item + 1;
-    let list = this.holders.get(key);
-    if (!list) {
-      const { model } = this;
-      const skus = item < 0 ? (model.tUnitSkus[t] ?? []) : model.tNeeds[t]![item]!.compatible;
-      const site = model.tSite[t]!;
-      const slots: number[] = [];
-      for (const sku of skus) for (const slot of model.pairsBySku[sku] ?? []) slots.push(slot);
-      // Estimated units and slot packed into one number sort natively, without a comparator.
-      const packed = new Float64Array(slots.length);
-      for (let i = 0; i < slots.length; i++) {
-        const slot = slots[i]!;
-        packed[i] = Math.round(model.approx(model.slotLoc[slot]!, site)) * SLOT_RANGE + slot;
-      }
-      packed.sort();
-      const estimated = Array.from(packed, (value) => value % SLOT_RANGE);
-      const near = byKey(estimated.slice(0, EXACT_HOLDERS), (slot) =>
-        model.legs.units(model.slotLoc[slot]!, site),
-      );
-      list = near.concat(estimated.slice(EXACT_HOLDERS));
-      this.holders.set(key, list);
-    }
-    return list;
-  }
-
-  /**
-   * Courier draws for the `open` items of ticket `t` from the nearest holders with stock; null when
-   * an item has none. `vanMask` (the needs the van meets, as bits) keys a cache per ledger
-   * version, so the engineers of one ticket share the work; -1 skips the cache.
-   */
-  courierDraws(ledger: Ledger, t: number, open: readonly number[], vanMask: number): Draw[] | null {
-    const key = t * 1024 + vanMask;
-    const cached = vanMask >= 0 ? this.courierCache.get(key) : undefined;
-    if (cached && cached.version === ledger.version) return cached.draws;
-    const draws = courierDrawsFor(this.model, this, t, open, new Tally(ledger))?.draws ?? null;
-    if (vanMask >= 0) this.courierCache.set(key, { version: ledger.version, draws });
-    return draws;
-  }
-
-  /** The supply of a ticket that needs nothing: work starts on arrival (or at earliestStart). */
-  bareSupply(t: number): TicketSupply {
-    let supply = this.bare.get(t);
-    if (!supply) {
-      supply = {
-        draws: [],
-        ready: this.model.tEarliest[t]!,
-        unitByArrival: true,
-        unitCourierAt: Number.NaN,
-        courier: 0,
-        pickupLocation: -1,
-      };
-      this.bare.set(t, supply);
-    }
-    return supply;
-  }
-}
-
-/**
- * The supply options for ticket `t` on `route`. Van stock is free and immediate, so every need the
- * van can meet comes from the van. The rest (and the spare unit, which never rides in the van)
- * come either all by courier from the nearest holders, or partly from one pickup location (one of
- * the route's pickup stops, the engineer's start, or a holder near the site) with the remainder by
- * courier. Each need is met from one source.
+ * The supply options for ticket `t` on `route`. Van stock is free and immediate, so the van gives
+ * all it can. The rest (and the spare unit, which never rides in the van) come all by courier
+ * from the nearest holders; or from one pickup location (one of the route's pickup stops, the
+ * engineer's start, or a holder near the site) with the remainder by courier; or from the fewest
+ * pickup locations that hold it, picked greedily, with any remainder by courier. A part need may
+ * be split across sources; a unit comes whole from one.
  */
 export function supplyOptions(
   model: Model,
@@ -115,193 +39,177 @@ export function supplyOptions(
   t: number,
   route: Route,
 ): SupplyOption[] {
-  const engineer = route.engineer;
   const tally = new Tally(ledger);
   const vanDraws: Draw[] = [];
-  const open: number[] = [];
-  const needs = model.tNeeds[t]!;
-  let vanMask = 0;
-  for (let item = 0; item < needs.length; item++) {
-    const need = needs[item]!;
-    let found = false;
-    for (const sku of need.compatible) {
-      const slot = model.vanSlot(engineer, sku);
-      if (slot >= 0 && tally.available(slot) >= need.qty) {
-        tally.take(slot, need.qty);
-        vanDraws.push(makeDraw(model, t, item, sku, need.qty, 'van', slot));
-        vanMask |= 1 << item;
-        found = true;
-        break;
-      }
-    }
-    if (!found) open.push(item);
-  }
-  if (model.tHasUnit[t]) open.push(-1);
-  if (open.length === 0) return [finish(model, ledger, t, vanDraws, tally, -1, 0, -1)];
+  const open: Want[] = [];
+  model.tNeeds[t]!.forEach((need, item) => {
+    const want = { item, qty: need.qty };
+    fillFromVan(model, t, route.engineer, want, tally, vanDraws);
+    if (want.qty > 0) open.push(want);
+  });
+  if (model.tHasUnit[t]) open.push({ item: -1, qty: 1 });
+  if (open.length === 0) return [finish(model, route, t, vanDraws, tally)];
 
   const options: SupplyOption[] = [];
   if (model.hasCourier) {
-    const draws = index.courierDraws(ledger, t, open, needs.length < 10 ? vanMask : -1);
+    const draws = index.courierDraws(ledger, t, open);
     if (draws) {
       const withCourier = tally.fork();
       for (const draw of draws) withCourier.take(draw.slot, draw.qty);
-      options.push(finish(model, ledger, t, vanDraws.concat(draws), withCourier, -1, 0, -1));
+      options.push(finish(model, route, t, vanDraws.concat(draws), withCourier));
     }
   }
-  for (const location of pickupLocations(model, index, t, open, route, tally)) {
-    const local = tally.fork();
-    const draws: Draw[] = vanDraws.slice();
-    const rest: number[] = [];
-    for (const item of open) {
-      const slot = slotAt(model, t, item, location, local);
-      if (slot < 0) {
-        rest.push(item);
-        continue;
-      }
-      const qty = itemQty(model, t, item);
-      local.take(slot, qty);
-      draws.push(makeDraw(model, t, item, model.slotSku[slot]!, qty, 'pickup', slot));
+  const locations = pickupLocations(model, index, t, open, route, tally);
+  for (const location of locations) {
+    const option = pickupOption(model, index, t, route, vanDraws, open, [location], tally);
+    if (option) options.push(option);
+  }
+  if (model.hasCourier) {
+    // One courier trip from a location that has everything can beat several from the nearest.
+    for (const location of locations) {
+      const option = singleCourierOption(model, t, route, vanDraws, open, location, tally);
+      if (option) options.push(option);
     }
-    if (rest.length === open.length) continue;
-    if (rest.length > 0) {
-      if (!model.hasCourier) continue;
-      const couriered = courierDrawsFor(model, index, t, rest, local);
-      if (!couriered) continue;
-      for (const draw of couriered.draws) draws.push(draw);
-    }
-    const existing = existingPickup(route, location);
-    options.push(
-      existing >= 0
-        ? finish(model, ledger, t, draws, local, location, existing + 1, -1)
-        : finish(model, ledger, t, draws, local, location, 0, location),
-    );
+  }
+  const cover = greedyCover(model, t, open, locations, tally);
+  if (cover.length > 1) {
+    const option = pickupOption(model, index, t, route, vanDraws, open, cover, tally);
+    if (option) options.push(option);
   }
   return options;
 }
 
-function existingPickup(route: Route, location: number): number {
-  for (let i = 0; i < route.locs.length; i++)
-    if (route.locs[i] === location && route.tickets[i]! < 0) return i;
-  return -1;
+/**
+ * Fills the open items at the given pickup locations in turn and the rest by courier; null when
+ * no pickup contributes, or something is left and no courier can bring it.
+ */
+function pickupOption(
+  model: Model,
+  index: SupplyIndex,
+  t: number,
+  route: Route,
+  vanDraws: readonly Draw[],
+  open: readonly Want[],
+  locations: readonly number[],
+  tally: Tally,
+): SupplyOption | null {
+  const local = tally.fork();
+  const draws: Draw[] = vanDraws.slice();
+  const rest: Want[] = [];
+  for (const original of open) {
+    const want = { ...original };
+    for (const location of locations) fillAt(model, t, want, location, 'pickup', local, draws);
+    if (want.qty > 0) rest.push(want);
+  }
+  if (draws.length === vanDraws.length) return null;
+  for (const want of rest) {
+    if (!model.hasCourier || !fillByCourier(model, index, t, want, local, draws)) return null;
+  }
+  return finish(model, route, t, draws, local);
 }
 
-/** The route's pickup stops, the engineer's start, and holders near the site, that hold an item. */
+/** Everything open by one courier from `location`, or null when it does not hold it all. */
+function singleCourierOption(
+  model: Model,
+  t: number,
+  route: Route,
+  vanDraws: readonly Draw[],
+  open: readonly Want[],
+  location: number,
+  tally: Tally,
+): SupplyOption | null {
+  if (open.length < 2) return null;
+  const local = tally.fork();
+  const draws: Draw[] = vanDraws.slice();
+  for (const original of open) {
+    const want = { ...original };
+    fillAt(model, t, want, location, 'courier', local, draws);
+    if (want.qty > 0) return null;
+  }
+  return finish(model, route, t, draws, local);
+}
+
+/** Pickup locations that together hold the most of what is open: each pick covers the most left. */
+function greedyCover(
+  model: Model,
+  t: number,
+  open: readonly Want[],
+  locations: readonly number[],
+  tally: Tally,
+): number[] {
+  const chosen: number[] = [];
+  const working = tally.fork();
+  let left = open.map((want) => ({ ...want }));
+  while (left.length > 0 && chosen.length < MAX_PICKUPS) {
+    let best = -1;
+    let bestCovered = 0;
+    for (const location of locations) {
+      if (chosen.includes(location)) continue;
+      const trial = working.fork();
+      let covered = 0;
+      for (const want of left) {
+        const copy = { ...want };
+        fillAt(model, t, copy, location, 'pickup', trial, []);
+        covered += want.qty - copy.qty;
+      }
+      if (covered > bestCovered) {
+        best = location;
+        bestCovered = covered;
+      }
+    }
+    if (best < 0) break;
+    chosen.push(best);
+    for (const want of left) fillAt(model, t, want, best, 'pickup', working, []);
+    left = left.filter((want) => want.qty > 0);
+  }
+  return chosen;
+}
+
+/** The route's pickup stops, the engineer's start, and holders near the site, that hold some. */
 function pickupLocations(
   model: Model,
   index: SupplyIndex,
   t: number,
-  open: readonly number[],
+  open: readonly Want[],
   route: Route,
   tally: Tally,
 ): number[] {
   const considered: number[] = [];
   const result: number[] = [];
-  for (let i = 0; i < route.locs.length; i++) {
-    if (route.tickets[i]! < 0) considerPickup(model, t, open, route.locs[i]!, tally, considered, result);
-  }
-  considerPickup(model, t, open, model.engStart[route.engineer]!, tally, considered, result);
+  const consider = (location: number): void => {
+    if (considered.includes(location)) return;
+    considered.push(location);
+    if (open.some((want) => holdsSome(model, t, want, location, tally))) result.push(location);
+  };
+  for (let i = 0; i < route.locs.length; i++) if (route.tickets[i]! < 0) consider(route.locs[i]!);
+  consider(model.engStart[route.engineer]!);
   let added = 0;
-  for (const item of open) {
-    const qty = itemQty(model, t, item);
-    for (const slot of index.holdersOf(t, item)) {
+  for (const want of open) {
+    for (const slot of index.holdersOf(t, want.item)) {
       if (added >= PICKUP_CANDIDATES) break;
       const location = model.slotLoc[slot]!;
-      if (considered.includes(location) || tally.available(slot) < qty) continue;
-      considerPickup(model, t, open, location, tally, considered, result);
+      if (considered.includes(location) || tally.available(slot) <= 0) continue;
+      consider(location);
       added++;
     }
   }
   return result;
 }
 
-function considerPickup(
-  model: Model,
-  t: number,
-  open: readonly number[],
-  location: number,
-  tally: Tally,
-  considered: number[],
-  result: number[],
-): void {
-  if (considered.includes(location)) return;
-  considered.push(location);
-  for (const item of open) {
-    if (slotAt(model, t, item, location, tally) >= 0) {
-      result.push(location);
-      return;
-    }
-  }
-}
-
-function courierDrawsFor(
-  model: Model,
-  index: SupplyIndex,
-  t: number,
-  items: readonly number[],
-  tally: Tally,
-): { draws: Draw[] } | null {
-  const draws: Draw[] = [];
-  for (const item of items) {
-    const qty = itemQty(model, t, item);
-    let chosen = -1;
-    for (const slot of index.holdersOf(t, item)) {
-      if (tally.available(slot) >= qty) {
-        chosen = slot;
-        break;
-      }
-    }
-    if (chosen < 0) return null;
-    tally.take(chosen, qty);
-    draws.push(makeDraw(model, t, item, model.slotSku[chosen]!, qty, 'courier', chosen));
-  }
-  return { draws };
-}
-
-function slotAt(model: Model, t: number, item: number, location: number, tally: Tally): number {
-  const skus = item < 0 ? (model.tUnitSkus[t] ?? []) : model.tNeeds[t]![item]!.compatible;
-  const qty = itemQty(model, t, item);
-  for (const sku of skus) {
-    const slot = model.pairSlot(location, sku);
-    if (slot >= 0 && tally.available(slot) >= qty) return slot;
-  }
-  return -1;
-}
-
-function itemQty(model: Model, t: number, item: number): number {
-  return item < 0 ? 1 : model.tNeeds[t]![item]!.qty;
-}
-
-function makeDraw(
-  model: Model,
-  t: number,
-  item: number,
-  sku: number,
-  qty: number,
-  via: Via,
-  slot: number,
-): Draw {
-  const location = via === 'van' ? -1 : model.slotLoc[slot]!;
-  const courierAt =
-    via === 'courier' ? model.handlingUnits + model.courierLeg(location, model.tSite[t]!) : Number.NaN;
-  return { item, sku, qty, via, slot, location, courierAt };
-}
-
-function finish(
-  model: Model,
-  ledger: Ledger,
-  t: number,
-  draws: readonly Draw[],
-  tally: Tally,
-  pickupLocation: number,
-  minPosition: number,
-  newPickup: number,
-): SupplyOption {
+/**
+ * The option for a set of draws: when work can start, how the unit arrives, courier minutes,
+ * which pickup stops it needs (existing ones fix the earliest position, new ones are inserted in
+ * the order the plan will list them), and the sole-cover pairs it empties.
+ */
+function finish(model: Model, route: Route, t: number, draws: readonly Draw[], tally: Tally): SupplyOption {
   let ready = model.tEarliest[t]!;
   let unitByArrival = false;
   let unitCourierAt = Number.NaN;
   let courier = 0;
   // One courier trip per stock location sending to the ticket, however many items it carries.
   const couriers: number[] = [];
+  const pickups: number[] = [];
+  let unitPickup = -1;
   for (const draw of draws) {
     if (draw.via === 'courier' && !couriers.includes(draw.location)) {
       couriers.push(draw.location);
@@ -310,56 +218,30 @@ function finish(
     if (draw.item < 0) {
       unitByArrival = draw.via === 'pickup';
       if (draw.via === 'courier') unitCourierAt = draw.courierAt;
-    } else if (draw.via === 'courier') {
-      ready = Math.max(ready, draw.courierAt);
+      if (draw.via === 'pickup') unitPickup = draw.location;
+    } else {
+      if (draw.via === 'courier') ready = Math.max(ready, draw.courierAt);
+      if (draw.via === 'pickup' && !pickups.includes(draw.location)) pickups.push(draw.location);
     }
   }
+  if (unitPickup >= 0 && !pickups.includes(unitPickup)) pickups.push(unitPickup);
+  let minPosition = 0;
+  const newPickups: number[] = [];
+  for (const location of pickups) {
+    const existing = existingPickup(route, location);
+    if (existing >= 0) minPosition = Math.max(minPosition, existing + 1);
+    else newPickups.push(location);
+  }
   return {
-    supply: { draws, ready, unitByArrival, unitCourierAt, courier, pickupLocation },
+    supply: { draws, ready, unitByArrival, unitCourierAt, courier, pickupLocations: pickups },
     minPosition,
-    newPickup,
-    coverage: tally.emptiedSoleCovers(ledger),
+    newPickups,
+    coverage: tally.emptiedSoleCovers(),
   };
 }
 
-/** Quantities an option takes from slots, on top of the ledger, so two needs never share a unit. */
-class Tally {
-  constructor(
-    private readonly ledger: Ledger,
-    private readonly slots: number[] = [],
-    private readonly taken: number[] = [],
-  ) {}
-
-  available(slot: number): number {
-    const i = this.slots.indexOf(slot);
-    return this.ledger.remaining[slot]! - (i < 0 ? 0 : this.taken[i]!);
-  }
-
-  take(slot: number, qty: number): void {
-    const i = this.slots.indexOf(slot);
-    if (i < 0) {
-      this.slots.push(slot);
-      this.taken.push(qty);
-    } else {
-      this.taken[i]! += qty;
-    }
-  }
-
-  fork(): Tally {
-    return new Tally(this.ledger, this.slots.slice(), this.taken.slice());
-  }
-
-  emptiedSoleCovers(ledger: Ledger): number {
-    let count = 0;
-    for (let i = 0; i < this.slots.length; i++)
-      if (ledger.wouldEmptySoleCover(this.slots[i]!, this.taken[i]!)) count++;
-    return count;
-  }
-}
-
-/** Items sorted by a key, ties by the item itself, so the order never depends on the engine. */
-function byKey(items: readonly number[], key: (item: number) => number): number[] {
-  const keys = new Map<number, number>();
-  for (const item of items) keys.set(item, key(item));
-  return [...items].sort((a, b) => keys.get(a)! - keys.get(b)! || a - b);
+function existingPickup(route: Route, location: number): number {
+  for (let i = 0; i < route.locs.length; i++)
+    if (route.locs[i] === location && route.tickets[i]! < 0) return i;
+  return -1;
 }

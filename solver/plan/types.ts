@@ -26,8 +26,8 @@ export interface TicketSupply {
   readonly unitCourierAt: number;
   /** Courier driving units over all courier draws (objective term 3). */
   readonly courier: number;
-  /** The stock location of the route's pickup stop this ticket draws from, -1 for none. */
-  readonly pickupLocation: number;
+  /** The stock locations of the route's pickup stops this ticket draws from. */
+  readonly pickupLocations: readonly number[];
 }
 
 /**

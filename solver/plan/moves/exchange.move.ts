@@ -1,26 +1,56 @@
+import type { Random } from '../../random.ts';
 import { bestInsertion } from '../insertion.ts';
+import type { SearchState } from '../state.ts';
 import type { Move } from './move.ts';
-import { mayServe, nearbyEngineer, randomMovableTicket, ticketsOf } from './pick.ts';
+import { mayServe, nearbyEngineer, randomAssignedTicket, ticketsOf } from './pick.ts';
 
-/** Swaps two tickets between two nearby engineers, each at its best position on the other route. */
+/** Longest chain of consecutive tickets each side gives up. */
+const MAX_SEGMENT = 2;
+
+/**
+ * Swaps short chains of tickets (one or two each, a cross-exchange) between two nearby engineers;
+ * each chain goes in order to its best place on the other route.
+ */
 export const exchangeMove: Move = {
   name: 'exchange',
   kind: 'descent',
   weight: 15,
   apply(state, random) {
-    const first = randomMovableTicket(state, random);
+    const first = randomAssignedTicket(state, random);
     if (first < 0) return false;
     const a = state.engineerOf[first]!;
     const b = nearbyEngineer(state, random, first, a);
-    if (b < 0 || !mayServe(state, first, b)) return false;
-    const others = ticketsOf(state, b).filter((t) => !state.model.tPinFirst[t] && mayServe(state, t, a));
-    if (others.length === 0) return false;
-    const second = random.pick(others);
-    if (!state.remove(first) || !state.remove(second)) return true;
-    const toB = bestInsertion(state, first, b);
-    if (toB) state.insert(toB);
-    const toA = bestInsertion(state, second, a);
-    if (toA) state.insert(toA);
+    if (b < 0) return false;
+    const fromA = chainFrom(state, random, a, ticketsOf(state, a).indexOf(first));
+    const ticketsB = ticketsOf(state, b);
+    if (ticketsB.length === 0) return false;
+    const fromB = chainFrom(state, random, b, random.int(ticketsB.length));
+    const movable = (chain: number[], to: number) =>
+      chain.every((t) => !state.model.tPinFirst[t] && mayServe(state, t, to));
+    if (!movable(fromA, b) || !movable(fromB, a)) return false;
+    for (const t of [...fromA, ...fromB]) if (!state.remove(t)) return true;
+    insertChain(state, fromA, b);
+    insertChain(state, fromB, a);
     return true;
   },
 };
+
+function chainFrom(state: SearchState, random: Random, engineer: number, at: number): number[] {
+  const tickets = ticketsOf(state, engineer);
+  const length = 1 + random.int(Math.min(MAX_SEGMENT, tickets.length - at));
+  return tickets.slice(at, at + length);
+}
+
+/** The first ticket at its best position, each next one right after the one before. */
+export function insertChain(state: SearchState, chain: readonly number[], engineer: number): void {
+  let previous = -1;
+  for (const t of chain) {
+    const after = previous < 0 ? -1 : state.routes[engineer]!.tickets.indexOf(previous);
+    const insertion =
+      after < 0
+        ? bestInsertion(state, t, engineer)
+        : bestInsertion(state, t, engineer, { from: after + 1, to: after + 1 });
+    if (!insertion || !state.insert(insertion)) return;
+    previous = t;
+  }
+}

@@ -1,3 +1,4 @@
+import { ejectMove } from './eject.move.ts';
 import { exchangeMove } from './exchange.move.ts';
 import type { Move } from './move.ts';
 import { orOptMove } from './or-opt.move.ts';
@@ -13,5 +14,6 @@ export const MOVES: readonly Move[] = [
   exchangeMove,
   orOptMove,
   twoOptStarMove,
+  ejectMove,
   ruinRecreateMove,
 ];

@@ -1,6 +1,6 @@
-import { bestInsertion } from '../insertion.ts';
 import type { Move } from './move.ts';
-import { mayServe, nearbyEngineer, randomMovableTicket, ticketsOf } from './pick.ts';
+import { insertChain } from './exchange.move.ts';
+import { mayServe, nearbyEngineer, randomAssignedTicket, ticketsOf } from './pick.ts';
 
 const MAX_SEGMENT = 3;
 
@@ -13,7 +13,7 @@ export const orOptMove: Move = {
   kind: 'descent',
   weight: 20,
   apply(state, random) {
-    const seed = randomMovableTicket(state, random);
+    const seed = randomAssignedTicket(state, random);
     if (seed < 0) return false;
     const from = state.engineerOf[seed]!;
     const tickets = ticketsOf(state, from);
@@ -23,17 +23,7 @@ export const orOptMove: Move = {
     const to = random.next() < 0.3 ? from : nearbyEngineer(state, random, seed, from);
     if (to < 0 || segment.some((t) => state.model.tPinFirst[t] || !mayServe(state, t, to))) return false;
     for (const t of segment) if (!state.remove(t)) return true;
-    let previous = -1;
-    for (const t of segment) {
-      const route = state.routes[to]!;
-      const after = previous < 0 ? -1 : route.tickets.indexOf(previous);
-      const insertion =
-        after < 0
-          ? bestInsertion(state, t, to)
-          : bestInsertion(state, t, to, { from: after + 1, to: after + 1 });
-      if (!insertion || !state.insert(insertion)) return true;
-      previous = t;
-    }
+    insertChain(state, segment, to);
     return true;
   },
 };

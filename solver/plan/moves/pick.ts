@@ -1,15 +1,19 @@
 import type { Random } from '../../random.ts';
 import type { SearchState } from '../state.ts';
 
-/** How often a move looks for a ticket it may move before giving up. */
+/** How often a move looks for an assigned ticket before giving up. */
 const TRIES = 8;
 
-/** A random assigned ticket that a move may take off its route (not pinned as first stop). */
-export function randomMovableTicket(state: SearchState, random: Random): number {
+/**
+ * A random assigned ticket for a move to start from. Pinned tickets are included: a move may only
+ * put them back with their engineer (and a first-stop pin first), or leave them out when that is
+ * better for the objective.
+ */
+export function randomAssignedTicket(state: SearchState, random: Random): number {
   const { model } = state;
   for (let attempt = 0; attempt < TRIES; attempt++) {
     const t = random.int(model.ticketCount);
-    if (state.engineerOf[t]! >= 0 && !model.tPinFirst[t]) return t;
+    if (state.engineerOf[t]! >= 0) return t;
   }
   return -1;
 }

@@ -1,6 +1,6 @@
 import { insertByRegret } from '../regret.ts';
 import type { Move } from './move.ts';
-import { randomMovableTicket, ticketsOf } from './pick.ts';
+import { randomAssignedTicket, ticketsOf } from './pick.ts';
 
 /** Routes around the seed ticket that the ruin touches. */
 const RUINED_ROUTES = 4;
@@ -21,7 +21,7 @@ export const ruinRecreateMove: Move = {
   weight: 20,
   apply(state, random) {
     const { model } = state;
-    const seed = randomMovableTicket(state, random);
+    const seed = randomAssignedTicket(state, random);
     const removed: number[] = [];
     if (seed >= 0) {
       const engineers = [
@@ -32,7 +32,7 @@ export const ruinRecreateMove: Move = {
       for (const e of new Set(engineers)) {
         for (const t of ticketsOf(state, e)) {
           if (removed.length >= MAX_REMOVED) break;
-          if (model.tPinFirst[t] || random.next() > share) continue;
+          if (random.next() > share) continue;
           if (state.remove(t)) removed.push(t);
         }
       }

@@ -1,7 +1,7 @@
 import { bestInsertion } from '../insertion.ts';
 import type { SearchState } from '../state.ts';
 import type { Move } from './move.ts';
-import { mayServe, nearbyEngineer, randomMovableTicket, ticketsOf } from './pick.ts';
+import { mayServe, nearbyEngineer, randomAssignedTicket, ticketsOf } from './pick.ts';
 
 /**
  * 2-opt*: two nearby engineers swap the ends of their days. Engineer A keeps its tickets before a
@@ -13,7 +13,7 @@ export const twoOptStarMove: Move = {
   kind: 'descent',
   weight: 15,
   apply(state, random) {
-    const seed = randomMovableTicket(state, random);
+    const seed = randomAssignedTicket(state, random);
     if (seed < 0) return false;
     const a = state.engineerOf[seed]!;
     const b = nearbyEngineer(state, random, seed, a);

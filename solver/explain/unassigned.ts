@@ -35,6 +35,8 @@ export function unassignedReason(state: SearchState, t: number): string {
       return `${engineerId(model, e)} could still take it; the search stopped (time or iteration limit) before placing it`;
     if (insertion) feasible = true;
   }
+  if (feasible && model.tPenalty[t] === 0)
+    return 'its weight is 0 (level × tier), so serving it would only add travel';
   return feasible
     ? 'serving it would make higher-priority tickets miss their commitments'
     : 'the days of the nearest qualified engineers are full (shift end, max jobs or van capacity)';

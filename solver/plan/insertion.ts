@@ -39,8 +39,8 @@ export interface PositionLimit {
 
 /**
  * The best insertion of ticket `t` into engineer `e`'s current route over every supply option and
- * position, or null when none is legal. Hard rules checked here: skill (by the caller's engineer
- * lists), pins, job count, van capacity, and (through the score) shift end.
+ * position, or null when none is legal. Hard rules checked here: skill, pins, job count, van
+ * capacity, and (through the score) shift end.
  */
 export function bestInsertion(
   state: SearchState,
@@ -70,7 +70,8 @@ export function forEachInsertion(
 ): void {
   const { model } = state;
   const route = state.routes[e]!;
-  if (!fitsEngineer(model, route, t)) return;
+  const pin = model.tPin[t]!;
+  if ((pin >= 0 && pin !== e) || !state.engineers.isQualified(t, e) || !fitsEngineer(model, route, t)) return;
   const floor = firstFreePosition(model, route);
   const n = route.locs.length;
   let from = Math.max(floor, limit?.from ?? 0);

@@ -82,9 +82,17 @@ export function forEachInsertion(
     to = 0;
   }
   if (from > to) return;
+  const moved = model.tPrevious[t]! >= 0 && model.tPrevious[t] !== e ? 1 : 0;
+  const penalty = model.tPenalty[t]!;
   const score: InsertionScore = { missed: 0, late: 0, travel: 0, arrive: 0, start: 0 };
-  const fits = new Uint8Array(to + 1);
   const bare = state.supplyIndex.bareSupply(t);
+  if (model.tNeeds[t]!.length === 0 && !model.tHasUnit[t]) {
+    // Nothing to supply: the first pass is the only pass.
+    const best = bestPosition(state, t, e, route, from, to, bare, penalty, moved, score);
+    if (best) visit(best);
+    return;
+  }
+  const fits = new Uint8Array(to + 1);
   let any = false;
   for (let p = from; p <= to; p++) {
     if (scoreInsertion(model, route, state.supplyOf, t, bare, p, NO_PICKUPS, -1, score)) {
@@ -94,8 +102,6 @@ export function forEachInsertion(
   }
   if (!any) return;
 
-  const moved = model.tPrevious[t]! >= 0 && model.tPrevious[t] !== e ? 1 : 0;
-  const penalty = model.tPenalty[t]!;
   for (const option of supplyOptions(model, state.ledger, state.supplyIndex, t, route)) {
     const block = option.newPickups;
     if (model.tPinFirst[t] && (block.length > 0 || option.minPosition > 0)) continue;
@@ -119,6 +125,44 @@ export function forEachInsertion(
     }
     if (best) visit(best);
   }
+}
+
+/** The best position for a ticket that needs nothing, or null where it fits nowhere. */
+function bestPosition(
+  state: SearchState,
+  t: number,
+  e: number,
+  route: Route,
+  from: number,
+  to: number,
+  supply: TicketSupply,
+  penalty: number,
+  moved: number,
+  score: InsertionScore,
+): Insertion | null {
+  let best: Insertion | null = null;
+  for (let p = from; p <= to; p++) {
+    if (!scoreInsertion(state.model, route, state.supplyOf, t, supply, p, NO_PICKUPS, -1, score)) continue;
+    const missed = score.missed - penalty;
+    if (best !== null) {
+      const d = best.delta;
+      if ((missed - d.missed || score.late - d.late || score.travel - d.travel) >= 0) continue;
+    }
+    const delta: Cost = { missed, late: score.late, travel: score.travel, coverage: 0, moved };
+    best = {
+      ticket: t,
+      engineer: e,
+      route,
+      position: p,
+      pickups: NO_PICKUPS,
+      pickupPosition: -1,
+      supply,
+      delta,
+      arrive: score.arrive,
+      start: score.start,
+    };
+  }
+  return best;
 }
 
 function insertionOf(

@@ -1,5 +1,5 @@
 import type { Model } from './model.ts';
-import { lateAt, missedAt } from './ticket-cost.ts';
+import { arrivalDue, lateAt, missedAt } from './ticket-cost.ts';
 import type { Route, TicketSupply } from './types.ts';
 
 export type SupplyOf = (ticket: number) => TicketSupply;
@@ -16,6 +16,7 @@ export function emptyRoute(model: Model, engineer: number): Route {
     start: NONE,
     depart: NONE,
     slack: NONE,
+    lateSlack: NONE,
     legIn: NONE,
     endLeg: 0,
     finish: model.engReady[engineer]!,
@@ -84,11 +85,18 @@ export function buildRoute(
   travel += n > 0 ? endLeg : 0;
 
   const slack = new Array<number>(n);
+  const lateSlack = new Array<number>(n);
   let after = shiftEnd - finish;
+  let lateAfter = Infinity;
   for (let i = n - 1; i >= 0; i--) {
-    const own = tickets[i]! >= 0 ? shiftEnd - depart[i]! : Infinity;
-    slack[i] = start[i]! - arrive[i]! + Math.min(after, own);
+    const t = tickets[i]!;
+    const wait = start[i]! - arrive[i]!;
+    const own = t >= 0 ? shiftEnd - depart[i]! : Infinity;
+    slack[i] = wait + Math.min(after, own);
     after = slack[i]!;
+    const due = t >= 0 ? arrivalDue(model, t, supplyOf(t)) - arrive[i]! : Infinity;
+    lateSlack[i] = Math.min(due, wait + lateAfter);
+    lateAfter = lateSlack[i]!;
   }
   return {
     engineer,
@@ -98,6 +106,7 @@ export function buildRoute(
     start,
     depart,
     slack,
+    lateSlack,
     legIn,
     endLeg: n > 0 ? endLeg : 0,
     finish: n > 0 ? finish : time,

@@ -87,6 +87,8 @@ export function scoreInsertion(
     removed += route.legIn[p]!;
     let delay = time + legOut - route.arrive[p]!;
     if (delay > route.slack[p]!) return false;
+    // Within the late slack no commitment downstream changes; beyond it, walk until waiting absorbs it.
+    if (delay <= route.lateSlack[p]!) delay = 0;
     for (let i = p; i < n && delay > 0; i++) {
       const other = route.tickets[i]!;
       if (other < 0) continue;

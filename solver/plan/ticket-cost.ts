@@ -23,3 +23,12 @@ export function lateAt(model: Model, t: number, supply: TicketSupply, arrive: nu
   }
   return late;
 }
+
+/**
+ * The latest arrival that keeps every commitment of the ticket that depends on the arrival (the
+ * on-site due, and the unit's when the engineer carries it) as it is: Infinity without one.
+ */
+export function arrivalDue(model: Model, t: number, supply: TicketSupply): number {
+  const onsite = model.tDueOnsite[t]!;
+  return model.tHasUnit[t] && supply.unitByArrival ? Math.min(onsite, model.tDueUnit[t]!) : onsite;
+}

@@ -43,6 +43,11 @@ export interface Route {
   readonly start: readonly number[];
   readonly depart: readonly number[];
   readonly slack: readonly number[];
+  /**
+   * How much later a stop may be reached without any commitment at it or after it getting later
+   * (negative where one is already late): a delay within it changes no missed or late term.
+   */
+  readonly lateSlack: readonly number[];
   /** Travel units of the leg into each stop. */
   readonly legIn: readonly number[];
   /** Travel units from the last stop (or start) to the end location, 0 without one. */

@@ -16,7 +16,7 @@ const section = (title: string): ReportSection => ({
 });
 
 describe('markdown tables', () => {
-  it('prints a header, a rule and one line per row, escaping pipes and line breaks', () => {
+  it('pads columns as Prettier does, escaping pipes and line breaks', () => {
     const table = markdownTable(
       ['name', 'value'],
       [
@@ -25,11 +25,15 @@ describe('markdown tables', () => {
       ],
     );
     expect(table.split('\n')).toEqual([
-      '| name | value |',
-      '| --- | --- |',
-      '| a\\|b | 1 |',
-      '| two lines | – |',
+      '| name      | value |',
+      '| --------- | ----- |',
+      '| a\\|b      | 1     |',
+      '| two lines | –     |',
     ]);
+  });
+
+  it('counts a Chinese character as two columns', () => {
+    expect(markdownTable(['city'], [['成都']]).split('\n')).toEqual(['| city |', '| ---- |', '| 成都 |']);
   });
 
   it('rejects a row of the wrong width', () => {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { paginate, type Page } from '../db/pagination.ts';
+import { containsPattern, paginate, type Page } from '../db/pagination.ts';
 import { toIso } from '../http/schemas.ts';
 import type {
   EquipmentModel,
@@ -39,7 +39,7 @@ export function createEquipmentModelRepository(db: Knex) {
       const builder = trx<EquipmentModelRow>('equipment_models').select('*');
       if (query.category) builder.where('category', query.category);
       if (query.skill) builder.where('skill', query.skill);
-      if (query.q) builder.whereILike('name', `%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+      if (query.q) builder.whereILike('name', containsPattern(query.q));
       const page = await paginate<EquipmentModelRow & Record<string, unknown>>(builder, {
         sort: query.sort,
         columns: sortColumns,

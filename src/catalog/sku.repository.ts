@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { paginate, type Page } from '../db/pagination.ts';
+import { containsPattern, paginate, type Page } from '../db/pagination.ts';
 import { toIso } from '../http/schemas.ts';
 import type { Sku, SkuListQuery, SkuUpdate } from './sku.schemas.ts';
 
@@ -128,7 +128,7 @@ export function createSkuRepository(db: Knex) {
     if (query.modelId) builder.where('model_id', query.modelId);
     if (query.supplierId) builder.where('supplier_id', query.supplierId);
     if (query.fits) builder.whereIn('id', trx('sku_fits').select('sku_id').where('model_id', query.fits));
-    if (query.q) builder.whereILike('name', `%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+    if (query.q) builder.whereILike('name', containsPattern(query.q));
     const page = await paginate<SkuRow & Record<string, unknown>>(builder, {
       sort: query.sort,
       columns: sortColumns,

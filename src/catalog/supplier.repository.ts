@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { paginate, type Page } from '../db/pagination.ts';
+import { containsPattern, paginate, type Page } from '../db/pagination.ts';
 import { toIso } from '../http/schemas.ts';
 import type { Supplier, SupplierCreate, SupplierListQuery, SupplierUpdate } from './supplier.schemas.ts';
 
@@ -24,7 +24,7 @@ export function createSupplierRepository(db: Knex) {
   return {
     async list(query: SupplierListQuery, trx: Knex = db): Promise<Page<Supplier>> {
       const builder = trx<SupplierRow>('suppliers').select('*');
-      if (query.q) builder.whereILike('name', `%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+      if (query.q) builder.whereILike('name', containsPattern(query.q));
       const page = await paginate<SupplierRow & Record<string, unknown>>(builder, {
         sort: query.sort,
         columns: sortColumns,

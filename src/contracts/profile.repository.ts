@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ProfileOverrides } from '../commitments/index.ts';
-import { paginate, type Page } from '../db/pagination.ts';
+import { containsPattern, paginate, type Page } from '../db/pagination.ts';
 import { toIso } from '../http/schemas.ts';
 import type { CommitmentProfile, ProfileCreate, ProfileListQuery, ProfileUpdate } from './profile.schemas.ts';
 
@@ -27,7 +27,7 @@ export function createProfileRepository(db: Knex) {
   return {
     async list(query: ProfileListQuery, trx: Knex = db): Promise<Page<CommitmentProfile>> {
       const builder = trx<ProfileRow>('commitment_profiles').select('*');
-      if (query.q) builder.whereILike('name', `%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+      if (query.q) builder.whereILike('name', containsPattern(query.q));
       const page = await paginate<ProfileRow & Record<string, unknown>>(builder, {
         sort: query.sort,
         columns: sortColumns,

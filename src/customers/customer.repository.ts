@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { paginate, type Page } from '../db/pagination.ts';
+import { containsPattern, paginate, type Page } from '../db/pagination.ts';
 import { toIso } from '../http/schemas.ts';
 import type { Customer, CustomerCreate, CustomerListQuery, CustomerUpdate } from './customer.schemas.ts';
 
@@ -32,7 +32,7 @@ export function createCustomerRepository(db: Knex) {
       const builder = trx<CustomerRow>('customers').select('*');
       if (query.kind) builder.where('kind', query.kind);
       if (query.regionId) builder.where('region_id', query.regionId);
-      if (query.q) builder.whereILike('name', `%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+      if (query.q) builder.whereILike('name', containsPattern(query.q));
       const page = await paginate<CustomerRow & Record<string, unknown>>(builder, {
         sort: query.sort,
         columns: sortColumns,

@@ -90,3 +90,8 @@ export async function paginate<Row extends Record<string, unknown>>(
       hasMore && last ? encodeCursor([options.sort, lastValue, last[idKey] as string | number]) : null,
   };
 }
+
+/** An ILIKE pattern matching `text` anywhere, with the user's own % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { paginate, type Page } from '../db/pagination.ts';
+import { containsPattern, paginate, type Page } from '../db/pagination.ts';
 import { toIso } from '../http/schemas.ts';
 import type { Location, LocationCreate, LocationListQuery, LocationUpdate } from './location.schemas.ts';
 
@@ -48,7 +48,7 @@ export function createLocationRepository(db: Knex) {
       if (query.regionId) builder.where('region_id', query.regionId);
       if (query.zoneId) builder.where('zone_id', query.zoneId);
       if (query.customerId) builder.where('customer_id', query.customerId);
-      if (query.q) builder.whereILike('name', `%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+      if (query.q) builder.whereILike('name', containsPattern(query.q));
       const page = await paginate<LocationRow & Record<string, unknown>>(builder, {
         sort: query.sort,
         columns: sortColumns,

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { paginate, type Page } from '../db/pagination.ts';
+import { containsPattern, paginate, type Page } from '../db/pagination.ts';
 import { toIso } from '../http/schemas.ts';
 import type { Region, RegionCreate, RegionListQuery, RegionUpdate } from './region.schemas.ts';
 
@@ -29,7 +29,7 @@ export function createRegionRepository(db: Knex) {
     async list(query: RegionListQuery, trx: Knex = db): Promise<Page<Region>> {
       const builder = trx<RegionRow>('regions').select('*');
       if (query.q) {
-        const pattern = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
+        const pattern = containsPattern(query.q);
         builder.where((match) => match.whereILike('name', pattern).orWhereILike('name_zh', pattern));
       }
       const page = await paginate<RegionRow & Record<string, unknown>>(builder, {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { paginate, type Page } from '../db/pagination.ts';
+import { containsPattern, paginate, type Page } from '../db/pagination.ts';
 import { toIso } from '../http/schemas.ts';
 import type { Zone, ZoneCreate, ZoneListQuery, ZoneUpdate } from './zone.schemas.ts';
 
@@ -30,7 +30,7 @@ export function createZoneRepository(db: Knex) {
       const builder = trx<ZoneRow>('zones').select('*');
       if (query.regionId) builder.where('region_id', query.regionId);
       if (query.kind) builder.where('kind', query.kind);
-      if (query.q) builder.whereILike('name', `%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+      if (query.q) builder.whereILike('name', containsPattern(query.q));
       const page = await paginate<ZoneRow & Record<string, unknown>>(builder, {
         sort: query.sort,
         columns: sortColumns,

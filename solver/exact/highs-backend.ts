@@ -11,6 +11,8 @@ import type { LinearExpression, MipBackend, MipConstraint, MipModel, MipOutcome,
  */
 const highs = await interopDefault<typeof highsModule.default.default>(highsModule.default)();
 const MODEL_STATUS = highs.constants.modelStatus;
+/** HiGHS's own default for mip_max_nodes (the largest 32-bit integer): no node cap. */
+const HIGHS_UNLIMITED_NODES = 2_147_483_647;
 
 /**
  * HiGHS options applied to every model (exported so that a benchmark can try alternatives). A
@@ -70,6 +72,7 @@ export const highsBackend: MipBackend = {
         instance.options.set({
           time_limit: Math.max(0.001, options.timeLimitMs / 1000),
           mip_abs_gap: options.absoluteGap,
+          mip_max_nodes: options.nodeLimit ?? HIGHS_UNLIMITED_NODES,
         });
         if (options.start) instance.setSolution({ colValue: options.start });
         instance.zeroAllClocks();

@@ -33,6 +33,8 @@ export interface LexicographicOptions {
   readonly deadline: number;
   /** A lower bound per stage known without solving (0 where nothing better is known). */
   readonly knownLowerBounds: readonly number[];
+  /** Branch-and-bound nodes per stage (reproducible runs); absent: only the deadline stops a stage. */
+  readonly nodeLimit?: number;
 }
 
 export function solveLexicographic(
@@ -76,6 +78,7 @@ export function solveLexicographic(
       timeLimitMs: remaining,
       absoluteGap: integral ? 0.5 : 1e-6,
       clock: options.clock,
+      ...(options.nodeLimit === undefined ? {} : { nodeLimit: options.nodeLimit }),
       ...(values ? { start: values } : {}),
     });
     stages.push({ stage: index + 1, status: outcome.status, objective: outcome.objective, bound: outcome.bound });

@@ -50,6 +50,11 @@ export interface MinimiseOptions {
   readonly start?: Float64Array;
   /** The caller's monotonic clock (ms), for a backend that cannot tell a timeout from a proof. */
   readonly clock: () => number;
+  /**
+   * A cap on branch-and-bound nodes, where the backend supports one: unlike a time limit it stops
+   * at the same point on any machine, so a run with it is reproducible.
+   */
+  readonly nodeLimit?: number;
 }
 
 /** One model kept open across several solves, so a lexicographic driver can add rows. */

@@ -64,6 +64,7 @@ export function solveExact(problem: Problem, runtime: SolverRuntime, options: Ex
         clock: runtime.now,
         deadline,
         knownLowerBounds: formulation.objectives.map((_, stage) => (stage === 0 ? bound : 0)),
+        ...(runtime.maxIterations === undefined ? {} : { nodeLimit: runtime.maxIterations }),
       });
       stages = result.stages;
       lowerBound = Math.max(bound, result.firstTermBound ?? 0);

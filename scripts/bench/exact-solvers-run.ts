@@ -33,5 +33,7 @@ const ms = clock() - startedAt;
 session.dispose();
 const evaluation = result.values ? evaluateDraft(instance, formulation.decode(result.values)) : null;
 const objective =
-  evaluation && evaluation.violations.length === 0 ? JSON.stringify([...evaluation.objective, evaluation.moved]) : null;
+  evaluation && evaluation.violations.length === 0
+    ? JSON.stringify([...evaluation.objective, evaluation.moved])
+    : null;
 console.log(JSON.stringify({ ms, proven: result.proven, objective }));

@@ -42,7 +42,16 @@ interface Run {
 function runBackend(backend: string, seed: number): Run {
   const child = spawnSync(
     process.execPath,
-    ['--import', 'tsx', RUN_SCRIPT, String(seed), backend, String(maxTickets), String(maxEngineers), String(capMs)],
+    [
+      '--import',
+      'tsx',
+      RUN_SCRIPT,
+      String(seed),
+      backend,
+      String(maxTickets),
+      String(maxEngineers),
+      String(capMs),
+    ],
     { encoding: 'utf8', timeout: capMs + CHILD_STARTUP_MS },
   );
   const line = child.stdout?.trim().split('\n').at(-1);
@@ -57,7 +66,9 @@ for (let seed = 1; seed <= count; seed++)
   for (const backend of backends) {
     const run = runBackend(backend, seed);
     runs.get(backend)!.push(run);
-    process.stderr.write(`seed ${seed} ${backend}: ${run.ms === null ? 'killed at the cap' : `${run.ms.toFixed(0)} ms`}, proven ${run.proven}\n`);
+    process.stderr.write(
+      `seed ${seed} ${backend}: ${run.ms === null ? 'killed at the cap' : `${run.ms.toFixed(0)} ms`}, proven ${run.proven}\n`,
+    );
   }
 
 /** Wall time of a run; a killed run counts as the cap (a lower bound on its true time). */
@@ -66,7 +77,9 @@ const reference = runs.get('highs')!;
 const rows = backends.map((backend) => {
   const own = runs.get(backend)!;
   const times = own.map(timeOf);
-  const agree = own.filter((run, i) => run.objective !== null && run.objective === reference[i]!.objective).length;
+  const agree = own.filter(
+    (run, i) => run.objective !== null && run.objective === reference[i]!.objective,
+  ).length;
   return [
     backend,
     count,
@@ -84,7 +97,10 @@ rows.push([
   '',
   '',
   fixed(ratio(median), 1),
-  fixed(ratio((values) => percentile(values, 95)), 1),
+  fixed(
+    ratio((values) => percentile(values, 95)),
+    1,
+  ),
 ]);
 const table = markdownTable(
   ['backend', 'problems', 'finished, claims optimal', 'same plan objective as HiGHS', 'median ms', 'p95 ms'],

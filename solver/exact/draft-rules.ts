@@ -24,7 +24,8 @@ export function findDraftViolations(
     let load = 0;
     route.stops.forEach((timed, position) => {
       if (timed.stop.kind === 'pickup') {
-        if (visited.has(timed.stop.location)) violations.push(`${engineer.id} picks up twice at one location`);
+        if (visited.has(timed.stop.location))
+          violations.push(`${engineer.id} picks up twice at one location`);
         visited.add(timed.stop.location);
         pickupPosition.set(`${route.engineer}:${timed.stop.location}`, position);
         return;
@@ -34,7 +35,8 @@ export function findDraftViolations(
       seen.add(ticket.index);
       jobs += 1;
       load += ticket.source.load;
-      if (!ticket.eligible.includes(route.engineer)) violations.push(`${engineer.id} may not serve ${ticket.id}`);
+      if (!ticket.eligible.includes(route.engineer))
+        violations.push(`${engineer.id} may not serve ${ticket.id}`);
       if (ticket.pinFirst && position !== 0) violations.push(`${ticket.id} is pinned as the first stop`);
       if (timed.depart > engineer.shiftEnd) violations.push(`${ticket.id} ends after ${engineer.id}'s shift`);
     });
@@ -68,7 +70,8 @@ export function findDraftViolations(
     }
     use(stockUsed, stockKey(source.location, supply.sku), supply.qty);
     if (source.via === 'courier') {
-      if (instance.courierArrival(source.location, ticket.site) === null) violations.push('no courier service');
+      if (instance.courierArrival(source.location, ticket.site) === null)
+        violations.push('no courier service');
       continue;
     }
     use(drawnAt, `${timing.engineer}:${source.location}`, supply.qty);
@@ -84,7 +87,8 @@ export function findDraftViolations(
   }
   for (const [key, qty] of vanUsed) {
     const [engineer, sku] = key.split(':') as [string, string];
-    if (qty > (instance.engineers[Number(engineer)]!.van.get(sku) ?? 0)) violations.push(`van stock of ${sku} overused`);
+    if (qty > (instance.engineers[Number(engineer)]!.van.get(sku) ?? 0))
+      violations.push(`van stock of ${sku} overused`);
   }
   for (const key of pickupPosition.keys()) if (!drawnAt.has(key)) violations.push('an empty pickup stop');
 

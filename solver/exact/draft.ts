@@ -5,7 +5,8 @@
  */
 export type DraftStop = { kind: 'pickup'; location: number } | { kind: 'ticket'; ticket: number };
 
-export type DraftSource = { via: 'van' } | { via: 'pickup'; location: number } | { via: 'courier'; location: number };
+export type DraftSource =
+  { via: 'van' } | { via: 'pickup'; location: number } | { via: 'courier'; location: number };
 
 export interface DraftPart {
   readonly ticket: number;

@@ -58,16 +58,23 @@ export function courierTrips(draft: Draft): { ticket: number; location: number }
   const seen = new Map<string, { ticket: number; location: number }>();
   for (const supply of [...draft.parts, ...draft.units])
     if (supply.source.via === 'courier')
-      seen.set(`${supply.ticket}:${supply.source.location}`, { ticket: supply.ticket, location: supply.source.location });
+      seen.set(`${supply.ticket}:${supply.source.location}`, {
+        ticket: supply.ticket,
+        location: supply.source.location,
+      });
   return [...seen.values()];
 }
 
 export function evaluateDraft(instance: ExactInstance, draft: Draft): DraftEvaluation {
   const partsByTicket = groupBy(draft.parts, (part) => part.ticket);
   const timings = new Map<number, TicketTiming>();
-  const routes = draft.routes.map((stops, engineer) => timeRoute(instance, engineer, stops, partsByTicket, draft, timings));
+  const routes = draft.routes.map((stops, engineer) =>
+    timeRoute(instance, engineer, stops, partsByTicket, draft, timings),
+  );
 
-  const unassigned = instance.tickets.filter((ticket) => !timings.has(ticket.index)).map((ticket) => ticket.index);
+  const unassigned = instance.tickets
+    .filter((ticket) => !timings.has(ticket.index))
+    .map((ticket) => ticket.index);
   let missed = 0;
   let late = 0;
   for (const ticket of instance.tickets) {
@@ -126,7 +133,14 @@ export function timeRoute(
       time = arrive + instance.pickupUnits;
     } else {
       const ticket = instance.tickets[stop.ticket]!;
-      const timing = timeTicket(instance, ticket, engineerIndex, arrive, partsByTicket.get(ticket.index) ?? [], draft);
+      const timing = timeTicket(
+        instance,
+        ticket,
+        engineerIndex,
+        arrive,
+        partsByTicket.get(ticket.index) ?? [],
+        draft,
+      );
       timings.set(ticket.index, timing);
       time = timing.end;
     }
@@ -182,10 +196,13 @@ export function coverageTaken(instance: ExactInstance, draft: Draft): number {
     entry.qty += qty;
     used.set(key, entry);
   };
-  for (const part of draft.parts) if (part.source.via !== 'van') take(part.source.location, part.sku, part.qty);
+  for (const part of draft.parts)
+    if (part.source.via !== 'van') take(part.source.location, part.sku, part.qty);
   for (const unit of draft.units) if (unit.source.via !== 'van') take(unit.source.location, unit.sku, 1);
   return [...used.values()].filter(
-    (entry) => instance.isCoverageCritical(entry.location, entry.sku) && entry.qty >= instance.stockQty(entry.location, entry.sku),
+    (entry) =>
+      instance.isCoverageCritical(entry.location, entry.sku) &&
+      entry.qty >= instance.stockQty(entry.location, entry.sku),
   ).length;
 }
 

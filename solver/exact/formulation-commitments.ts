@@ -41,7 +41,11 @@ export function addCommitments(
       const miss = builder.binary(`miss_onsite_${ticket.id}`);
       const lateBy = builder.continuous(`late_onsite_${ticket.id}`, 0, bigM);
       builder.atMost(`onsite_${ticket.id}`, [...arrival, term(unassigned, due), term(miss, -bigM)], due);
-      builder.atLeast(`late_onsite_${ticket.id}`, [term(lateBy), ...negate(arrival), term(unassigned, -due)], -due);
+      builder.atLeast(
+        `late_onsite_${ticket.id}`,
+        [term(lateBy), ...negate(arrival), term(unassigned, -due)],
+        -due,
+      );
       missed.push(term(miss, ticket.weight));
       late.push(term(lateBy));
       addPredecessorRows(builder, arcsInto(routing, t), due, miss, lateBy, null);
@@ -59,7 +63,11 @@ export function addCommitments(
     late.push(term(lateBy));
     const lateCouriers = choices.courier.filter((c) => c.arrival > due);
     if (lateCouriers.length > 0) {
-      builder.atLeast(`unit_courier_miss_${ticket.id}`, [term(miss), ...lateCouriers.map((c) => term(c.variable, -1))], 0);
+      builder.atLeast(
+        `unit_courier_miss_${ticket.id}`,
+        [term(miss), ...lateCouriers.map((c) => term(c.variable, -1))],
+        0,
+      );
       builder.atLeast(
         `unit_courier_late_${ticket.id}`,
         [term(lateBy), ...lateCouriers.map((c) => term(c.variable, -(c.arrival - due)))],

@@ -60,7 +60,10 @@ interface NodeInfo {
 export function addRouting(builder: ModelBuilder, instance: ExactInstance): RoutingVariables {
   const { engineers, tickets } = instance;
   const latestStart = tickets.map((ticket) =>
-    Math.max(...ticket.eligible.map((e) => engineers[e]!.shiftEnd - ticket.service), Number.NEGATIVE_INFINITY),
+    Math.max(
+      ...ticket.eligible.map((e) => engineers[e]!.shiftEnd - ticket.service),
+      Number.NEGATIVE_INFINITY,
+    ),
   );
   const unassigned = tickets.map((ticket) =>
     builder.addVariable(`u_${ticket.id}`, ticket.eligible.length === 0 ? 1 : 0, 1, true),
@@ -80,7 +83,10 @@ export function addRouting(builder: ModelBuilder, instance: ExactInstance): Rout
     const serving = engineers.filter((engineer) => routing.assigned[engineer.index]!.has(ticket.index));
     builder.equal(
       `assign_${ticket.id}`,
-      [...serving.map((engineer) => term(routing.assigned[engineer.index]!.get(ticket.index)!)), term(unassigned[ticket.index]!)],
+      [
+        ...serving.map((engineer) => term(routing.assigned[engineer.index]!.get(ticket.index)!)),
+        term(unassigned[ticket.index]!),
+      ],
       1,
     );
   }
@@ -88,14 +94,25 @@ export function addRouting(builder: ModelBuilder, instance: ExactInstance): Rout
   return routing;
 }
 
-function addEngineerRoutes(builder: ModelBuilder, instance: ExactInstance, routing: RoutingVariables, e: number): void {
+function addEngineerRoutes(
+  builder: ModelBuilder,
+  instance: ExactInstance,
+  routing: RoutingVariables,
+  e: number,
+): void {
   const engineer = instance.engineers[e]!;
   const { tickets, travel, pickupUnits } = instance;
-  const home = (location: number) => (engineer.end === null ? 0 : instance.legLowerBound(location, engineer.end));
+  const home = (location: number) =>
+    engineer.end === null ? 0 : instance.legLowerBound(location, engineer.end);
   const reach = (location: number) => engineer.departs + instance.legLowerBound(engineer.start, location);
 
   const nodes: NodeInfo[] = [
-    { node: { kind: 'start' }, location: engineer.start, earliestDepart: engineer.departs, latestDepart: engineer.departs },
+    {
+      node: { kind: 'start' },
+      location: engineer.start,
+      earliestDepart: engineer.departs,
+      latestDepart: engineer.departs,
+    },
   ];
   for (const ticket of tickets.filter((t) => t.eligible.includes(e))) {
     const earliestStart = Math.max(reach(ticket.site), ticket.earliestStart ?? 0);
@@ -116,7 +133,11 @@ function addEngineerRoutes(builder: ModelBuilder, instance: ExactInstance, routi
   for (const location of relevantPickups(instance, e)) {
     const latestArrival = engineer.shiftEnd - pickupUnits - home(location);
     if (reach(location) > latestArrival) continue;
-    routing.pickups[e]!.set(location, { visit: builder.binary(`z_${engineer.id}_${location}`), arrival: [], latestArrival });
+    routing.pickups[e]!.set(location, {
+      visit: builder.binary(`z_${engineer.id}_${location}`),
+      arrival: [],
+      latestArrival,
+    });
     nodes.push({
       node: { kind: 'pickup', location },
       location,
@@ -136,10 +157,16 @@ function addEngineerRoutes(builder: ModelBuilder, instance: ExactInstance, routi
   for (const from of nodes) {
     const targets: { node: RouteNode; location: number | null; latestArrival: number }[] = nodes
       .filter((to) => to !== from && to.node.kind !== 'start')
-      .map((to) => ({ node: to.node, location: to.location, latestArrival: to.latestDepart - serviceOf(instance, to.node) }));
-    if (from.node.kind !== 'pickup') targets.push({ node: { kind: 'end' }, location: engineer.end, latestArrival: engineer.shiftEnd });
+      .map((to) => ({
+        node: to.node,
+        location: to.location,
+        latestArrival: to.latestDepart - serviceOf(instance, to.node),
+      }));
+    if (from.node.kind !== 'pickup')
+      targets.push({ node: { kind: 'end' }, location: engineer.end, latestArrival: engineer.shiftEnd });
     for (const to of targets) {
-      if (to.node.kind === 'ticket' && tickets[to.node.ticket]!.pinFirst && from.node.kind !== 'start') continue;
+      if (to.node.kind === 'ticket' && tickets[to.node.ticket]!.pinFirst && from.node.kind !== 'start')
+        continue;
       const isEmptyRoute = from.node.kind === 'start' && to.node.kind === 'end';
       const leg = to.location === null || isEmptyRoute ? 0 : travel.units(from.location, to.location);
       const latestDepart = Math.min(from.latestDepart, to.latestArrival - leg);
@@ -168,7 +195,8 @@ function addEngineerRoutes(builder: ModelBuilder, instance: ExactInstance, routi
         add(departuresFrom, nodeKey(from.node), term(time));
       }
       // Reaching the end by the shift end follows from the departure's upper bound.
-      if (to.node.kind !== 'end') add(arrivalsAt, nodeKey(to.node), ...depart, ...(leg === 0 ? [] : [term(variable, leg)]));
+      if (to.node.kind !== 'end')
+        add(arrivalsAt, nodeKey(to.node), ...depart, ...(leg === 0 ? [] : [term(variable, leg)]));
     }
   }
 
@@ -196,7 +224,11 @@ function addEngineerRoutes(builder: ModelBuilder, instance: ExactInstance, routi
       const first = routing.arcs.find(
         (arc) => arc.engineer === e && arc.from.kind === 'start' && nodeKey(arc.to) === key,
       );
-      builder.equal(`pinned_first_${engineer.id}_${key}`, [...(first ? [term(first.variable)] : []), term(visit, -1)], 0);
+      builder.equal(
+        `pinned_first_${engineer.id}_${key}`,
+        [...(first ? [term(first.variable)] : []), term(visit, -1)],
+        0,
+      );
     }
   }
   for (const [location, pickup] of routing.pickups[e]!) {
@@ -220,7 +252,8 @@ function addEngineerRoutes(builder: ModelBuilder, instance: ExactInstance, routi
  */
 function addTwoCycleRows(builder: ModelBuilder, routing: RoutingVariables, e: number): void {
   const arcs = new Map<string, number>();
-  for (const arc of routing.arcs) if (arc.engineer === e) arcs.set(`${nodeKey(arc.from)}>${nodeKey(arc.to)}`, arc.variable);
+  for (const arc of routing.arcs)
+    if (arc.engineer === e) arcs.set(`${nodeKey(arc.from)}>${nodeKey(arc.to)}`, arc.variable);
   const visitOf = (node: RouteNode) =>
     node.kind === 'ticket'
       ? routing.assigned[e]!.get(node.ticket)!
@@ -229,7 +262,11 @@ function addTwoCycleRows(builder: ModelBuilder, routing: RoutingVariables, e: nu
     if (arc.engineer !== e || arc.from.kind === 'start' || arc.to.kind === 'end') continue;
     const back = arcs.get(`${nodeKey(arc.to)}>${nodeKey(arc.from)}`);
     if (back === undefined || back < arc.variable) continue;
-    builder.atMost(`two_cycle_${arc.variable}`, [term(arc.variable), term(back), term(visitOf(arc.from), -1)], 0);
+    builder.atMost(
+      `two_cycle_${arc.variable}`,
+      [term(arc.variable), term(back), term(visitOf(arc.from), -1)],
+      0,
+    );
     builder.atMost(`two_cycle_${back}`, [term(arc.variable), term(back), term(visitOf(arc.to), -1)], 0);
   }
 }
@@ -241,7 +278,11 @@ function serviceOf(instance: ExactInstance, node: RouteNode): number {
 }
 
 export function nodeKey(node: RouteNode): string {
-  return node.kind === 'ticket' ? `t${node.ticket}` : node.kind === 'pickup' ? `p${node.location}` : node.kind;
+  return node.kind === 'ticket'
+    ? `t${node.ticket}`
+    : node.kind === 'pickup'
+      ? `p${node.location}`
+      : node.kind;
 }
 
 /** Stock locations holding a SKU that some ticket this engineer may serve could use. */
@@ -252,7 +293,9 @@ function relevantPickups(instance: ExactInstance, engineer: number): number[] {
     for (const need of ticket.needs) for (const sku of need.fits) wanted.add(sku);
     for (const sku of ticket.unitSkus ?? []) wanted.add(sku);
   }
-  return instance.stockLocations.filter((location) => [...wanted].some((sku) => instance.stockQty(location, sku) > 0));
+  return instance.stockLocations.filter((location) =>
+    [...wanted].some((sku) => instance.stockQty(location, sku) > 0),
+  );
 }
 
 /**
@@ -282,12 +325,18 @@ function addWorkloadRows(
 function addZeroDurationOrder(builder: ModelBuilder, instance: ExactInstance, arcs: readonly Arc[]): void {
   const instant = instance.tickets.filter((ticket) => ticket.service === 0 && ticket.eligible.length > 0);
   if (instant.length < 2) return;
-  const order = new Map(instant.map((ticket) => [ticket.index, builder.continuous(`r_${ticket.id}`, 0, instant.length - 1)]));
+  const order = new Map(
+    instant.map((ticket) => [ticket.index, builder.continuous(`r_${ticket.id}`, 0, instant.length - 1)]),
+  );
   for (const arc of arcs) {
     if (arc.from.kind !== 'ticket' || arc.to.kind !== 'ticket') continue;
     const from = order.get(arc.from.ticket);
     const to = order.get(arc.to.ticket);
     if (from === undefined || to === undefined) continue;
-    builder.atLeast(`order_${arc.variable}`, [term(to), term(from, -1), term(arc.variable, -instant.length)], 1 - instant.length);
+    builder.atLeast(
+      `order_${arc.variable}`,
+      [term(to), term(from, -1), term(arc.variable, -instant.length)],
+      1 - instant.length,
+    );
   }
 }

@@ -31,11 +31,18 @@ export interface SupplyVariables {
   readonly unitChoices: Map<number, { courier: { variable: number; arrival: number }[]; pickup: number[] }>;
 }
 
-export function addSupply(builder: ModelBuilder, instance: ExactInstance, routing: RoutingVariables): SupplyVariables {
+export function addSupply(
+  builder: ModelBuilder,
+  instance: ExactInstance,
+  routing: RoutingVariables,
+): SupplyVariables {
   const supplies: SupplyVariable[] = [];
   const stockUse = new Map<string, LinearTerm[]>();
   const vanUse = new Map<string, LinearTerm[]>();
-  const pickupLinks = new Map<string, { engineer: number; location: number; ticket: number; variable: number; draws: LinearTerm[] }>();
+  const pickupLinks = new Map<
+    string,
+    { engineer: number; location: number; ticket: number; variable: number; draws: LinearTerm[] }
+  >();
   const trips = new Map<string, { ticket: number; location: number; variable: number; drive: number }>();
   const partCouriers = new Map<string, number>();
   const unitChoices: SupplyVariables['unitChoices'] = new Map();
@@ -69,7 +76,11 @@ export function addSupply(builder: ModelBuilder, instance: ExactInstance, routin
       partCouriers.set(key, variable);
       builder.atMost(`trip_covers_${key}`, [term(variable), term(trip(ticket, location), -1)], 0);
       const arrival = instance.courierArrival(location, instance.tickets[ticket]!.site)!;
-      builder.atLeast(`courier_holds_${key}`, [...serviceStartOf(routing, ticket), term(variable, -arrival)], 0);
+      builder.atLeast(
+        `courier_holds_${key}`,
+        [...serviceStartOf(routing, ticket), term(variable, -arrival)],
+        0,
+      );
     }
     return variable;
   };
@@ -147,7 +158,11 @@ export function addSupply(builder: ModelBuilder, instance: ExactInstance, routin
       }
     builder.equal(
       `unit_${ticket.id}`,
-      [...choices.courier.map((c) => term(c.variable)), ...choices.pickup.map((g) => term(g)), term(unassigned)],
+      [
+        ...choices.courier.map((c) => term(c.variable)),
+        ...choices.pickup.map((g) => term(g)),
+        term(unassigned),
+      ],
       1,
     );
   }
@@ -187,7 +202,11 @@ function addPickupLinkRows(
     const served = routing.assigned[link.engineer]!.get(link.ticket)!;
     builder.atMost(`link_visit_${link.variable}`, [term(link.variable), term(pickup.visit, -1)], 0);
     builder.atMost(`link_serve_${link.variable}`, [term(link.variable), term(served, -1)], 0);
-    builder.atMost(`link_draws_${link.variable}`, [term(link.variable), ...link.draws.map((d) => term(d.variable, -1))], 0);
+    builder.atMost(
+      `link_draws_${link.variable}`,
+      [term(link.variable), ...link.draws.map((d) => term(d.variable, -1))],
+      0,
+    );
     // Linked: the ticket's arrival is at least the pickup's arrival plus the pickup's ten minutes.
     const bigM = pickup.latestArrival + instance.pickupUnits;
     builder.atLeast(
@@ -206,7 +225,10 @@ function addPickupLinkRows(
     for (const [location, pickup] of pickups)
       builder.atMost(
         `pickup_used_${engineer}_${location}`,
-        [term(pickup.visit), ...(linksByNode.get(`${engineer}:${location}`) ?? []).map((t) => term(t.variable, -1))],
+        [
+          term(pickup.visit),
+          ...(linksByNode.get(`${engineer}:${location}`) ?? []).map((t) => term(t.variable, -1)),
+        ],
         0,
       );
   });

@@ -76,7 +76,11 @@ function stagesOf(
       ...coverage.map((t) => term(t.variable, movesFactor)),
       ...moves,
     ];
-    return { objectives: [missed, late, merged], integral: [integerWeights, true, true], stageTerms: [[1], [2], [3, 4, 5]] };
+    return {
+      objectives: [missed, late, merged],
+      integral: [integerWeights, true, true],
+      stageTerms: [[1], [2], [3, 4, 5]],
+    };
   }
   return {
     objectives: [missed, late, travel, coverage, moves],
@@ -85,7 +89,12 @@ function stagesOf(
   };
 }
 
-function decode(instance: ExactInstance, routing: RoutingVariables, supply: SupplyVariables, values: Float64Array): Draft {
+function decode(
+  instance: ExactInstance,
+  routing: RoutingVariables,
+  supply: SupplyVariables,
+  values: Float64Array,
+): Draft {
   const chosen = (variable: number) => values[variable]! > 0.5;
   const routes: DraftStop[][] = instance.engineers.map((engineer) => {
     const next = new Map<string, RouteNode>();
@@ -95,7 +104,11 @@ function decode(instance: ExactInstance, routing: RoutingVariables, supply: Supp
     let node = next.get('start');
     // A valid solution is one path; the bound on steps only guards against a malformed one.
     for (let steps = 0; node && node.kind !== 'end' && steps <= next.size; steps++) {
-      stops.push(node.kind === 'ticket' ? { kind: 'ticket', ticket: node.ticket } : { kind: 'pickup', location: (node as { location: number }).location });
+      stops.push(
+        node.kind === 'ticket'
+          ? { kind: 'ticket', ticket: node.ticket }
+          : { kind: 'pickup', location: (node as { location: number }).location },
+      );
       node = next.get(nodeKey(node));
     }
     return stops;
@@ -113,5 +126,9 @@ function decode(instance: ExactInstance, routing: RoutingVariables, supply: Supp
 }
 
 function nodeKey(node: RouteNode): string {
-  return node.kind === 'ticket' ? `t${node.ticket}` : node.kind === 'pickup' ? `p${node.location}` : node.kind;
+  return node.kind === 'ticket'
+    ? `t${node.ticket}`
+    : node.kind === 'pickup'
+      ? `p${node.location}`
+      : node.kind;
 }

@@ -1,4 +1,11 @@
-import { emptyDraft, type Draft, type DraftPart, type DraftSource, type DraftStop, type DraftUnit } from './draft.ts';
+import {
+  emptyDraft,
+  type Draft,
+  type DraftPart,
+  type DraftSource,
+  type DraftStop,
+  type DraftUnit,
+} from './draft.ts';
 import { groupBy, timeRoute, type TicketTiming } from './evaluate.ts';
 import { stockKey, type ExactInstance, type ExactTicket } from './instance.ts';
 
@@ -82,13 +89,19 @@ function tryAppend(
 
   /** The stock source to draw `sku` from next, by the trial's preference, or null. */
   const stockSource = (sku: string): DraftSource | null => {
-    const holding = instance.stockLocations.filter((location) => left(stockKey(location, sku), instance.stockQty(location, sku)) > 0);
+    const holding = instance.stockLocations.filter(
+      (location) => left(stockKey(location, sku), instance.stockQty(location, sku)) > 0,
+    );
     const byCourier = holding
       .filter((location) => instance.courierArrival(location, ticket.site) !== null)
       .sort((a, b) => instance.courierArrival(a, ticket.site)! - instance.courierArrival(b, ticket.site)!);
     const canPickUp = !ticket.pinFirst;
-    const onRoute = holding.filter((location) => pickupsOnRoute.has(location) || newPickups.includes(location));
-    const nearest = [...holding].sort((a, b) => instance.travel.units(lastLocation(), a) - instance.travel.units(lastLocation(), b));
+    const onRoute = holding.filter(
+      (location) => pickupsOnRoute.has(location) || newPickups.includes(location),
+    );
+    const nearest = [...holding].sort(
+      (a, b) => instance.travel.units(lastLocation(), a) - instance.travel.units(lastLocation(), b),
+    );
     const pickup = canPickUp ? (onRoute[0] ?? nearest[0]) : undefined;
     const courier = byCourier[0];
     const viaCourier = courier === undefined ? null : ({ via: 'courier', location: courier } as const);
@@ -97,7 +110,11 @@ function tryAppend(
   };
   const take = (source: DraftSource, sku: string, qty: number) => {
     use(tentative, usageKey(engineerIndex, source, sku), qty);
-    if (source.via === 'pickup' && !pickupsOnRoute.has(source.location) && !newPickups.includes(source.location))
+    if (
+      source.via === 'pickup' &&
+      !pickupsOnRoute.has(source.location) &&
+      !newPickups.includes(source.location)
+    )
       newPickups.push(source.location);
   };
 
@@ -116,7 +133,10 @@ function tryAppend(
       const option = options[0];
       if (!option) return null;
       const source = option.source!;
-      const available = left(usageKey(engineerIndex, source, option.sku), instance.stockQty((source as { location: number }).location, option.sku));
+      const available = left(
+        usageKey(engineerIndex, source, option.sku),
+        instance.stockQty((source as { location: number }).location, option.sku),
+      );
       const qtyTaken = Math.min(missing, available);
       take(source, option.sku, qtyTaken);
       parts.push({ ticket: ticket.index, need, sku: option.sku, qty: qtyTaken, source });
@@ -125,7 +145,9 @@ function tryAppend(
   }
   const units: DraftUnit[] = [];
   if (ticket.unitSkus) {
-    const option = ticket.unitSkus.map((sku) => ({ sku, source: stockSource(sku) })).find((o) => o.source !== null);
+    const option = ticket.unitSkus
+      .map((sku) => ({ sku, source: stockSource(sku) }))
+      .find((o) => o.source !== null);
     if (!option) return null;
     take(option.source!, option.sku, 1);
     units.push({ ticket: ticket.index, sku: option.sku, source: option.source! });
@@ -138,9 +160,17 @@ function tryAppend(
   ];
   const partsByTicket = groupBy([...draft.parts, ...parts], (part) => part.ticket);
   const timings = new Map<number, TicketTiming>();
-  const timed = timeRoute(instance, engineerIndex, stops, partsByTicket, { units: [...draft.units, ...units] }, timings);
+  const timed = timeRoute(
+    instance,
+    engineerIndex,
+    stops,
+    partsByTicket,
+    { units: [...draft.units, ...units] },
+    timings,
+  );
   const tickets = stops.flatMap((stop) => (stop.kind === 'ticket' ? [instance.tickets[stop.ticket]!] : []));
-  if (timed.finish > engineer.shiftEnd || timed.stops.some((stop) => stop.depart > engineer.shiftEnd)) return null;
+  if (timed.finish > engineer.shiftEnd || timed.stops.some((stop) => stop.depart > engineer.shiftEnd))
+    return null;
   if (tickets.length > engineer.maxJobs) return null;
   if (tickets.reduce((sum, t) => sum + t.source.load, 0) > engineer.capacity) return null;
 
@@ -156,8 +186,19 @@ function tryAppend(
   }
   const before = timeRoute(instance, engineerIndex, route, partsByTicket, draft, new Map()).travel;
   const courierLocations = new Set(
-    [...parts, ...units].flatMap((supply) => (supply.source.via === 'courier' ? [supply.source.location] : [])),
+    [...parts, ...units].flatMap((supply) =>
+      supply.source.via === 'courier' ? [supply.source.location] : [],
+    ),
   );
-  const courier = [...courierLocations].reduce((sum, location) => sum + (instance.courierDrive(location, ticket.site) ?? 0), 0);
-  return { engineer: engineerIndex, stops, parts, units, cost: [missed, late, timed.travel - before + courier] };
+  const courier = [...courierLocations].reduce(
+    (sum, location) => sum + (instance.courierDrive(location, ticket.site) ?? 0),
+    0,
+  );
+  return {
+    engineer: engineerIndex,
+    stops,
+    parts,
+    units,
+    cost: [missed, late, timed.travel - before + courier],
+  };
 }

@@ -1,6 +1,13 @@
 import * as highsModule from 'highs';
 import { interopDefault } from './module-interop.ts';
-import type { LinearExpression, MipBackend, MipConstraint, MipModel, MipOutcome, MipSession } from './model.ts';
+import type {
+  LinearExpression,
+  MipBackend,
+  MipConstraint,
+  MipModel,
+  MipOutcome,
+  MipSession,
+} from './model.ts';
 
 /**
  * HiGHS (WebAssembly) behind the neutral model. Loading the WASM module is asynchronous, solving
@@ -51,7 +58,11 @@ export const highsBackend: MipBackend = {
       starts.push(indices.length);
     }
     const bound = (value: number) =>
-      value === Number.POSITIVE_INFINITY ? highs.infinity : value === Number.NEGATIVE_INFINITY ? -highs.infinity : value;
+      value === Number.POSITIVE_INFINITY
+        ? highs.infinity
+        : value === Number.NEGATIVE_INFINITY
+          ? -highs.infinity
+          : value;
     instance.passModel({
       numCols,
       numRows: model.constraints.length,
@@ -83,7 +94,8 @@ export const highsBackend: MipBackend = {
         const objectiveValue = hasSolution ? instance.getObjectiveValue() : null;
         if (modelStatus === MODEL_STATUS.optimal)
           return { status: 'optimal', values, objective: objectiveValue, bound: objectiveValue };
-        if (modelStatus === MODEL_STATUS.infeasible) return { status: 'infeasible', values: null, objective: null, bound: null };
+        if (modelStatus === MODEL_STATUS.infeasible)
+          return { status: 'infeasible', values: null, objective: null, bound: null };
         return {
           status: hasSolution ? 'feasible' : 'unknown',
           values,

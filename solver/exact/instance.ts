@@ -92,7 +92,9 @@ export function createExactInstance(problem: Problem): ExactInstance {
   }
   const stockQty = (location: number, sku: string): number => stock.get(stockKey(location, sku)) ?? 0;
   const stockLocations = [
-    ...new Set(problem.stock.filter((record) => record.qty > 0).map((record) => travel.indexOf(record.location))),
+    ...new Set(
+      problem.stock.filter((record) => record.qty > 0).map((record) => travel.indexOf(record.location)),
+    ),
   ].sort((a, b) => a - b);
 
   const engineers: ExactEngineer[] = problem.engineers.map((engineer, index) => ({
@@ -112,7 +114,10 @@ export function createExactInstance(problem: Problem): ExactInstance {
   const courierDrive = (from: number, site: number): TimeUnits | null =>
     courier ? minutesToUnits(travel.minutes(from, site) / courier.speedFactor) : null;
   const courierArrival = (from: number, site: number): TimeUnits | null =>
-    courier ? minutesToUnits(courier.handlingMinutes) + minutesToUnits(travel.minutes(from, site) / courier.speedFactor) : null;
+    courier
+      ? minutesToUnits(courier.handlingMinutes) +
+        minutesToUnits(travel.minutes(from, site) / courier.speedFactor)
+      : null;
 
   const engineerIndex = new Map(engineers.map((engineer) => [engineer.id, engineer.index]));
   const tickets: ExactTicket[] = problem.tickets.map((ticket, index) => {
@@ -144,7 +149,11 @@ export function createExactInstance(problem: Problem): ExactInstance {
       earliestStart,
       dueOnsite,
       dueUnit,
-      needs: ticket.parts.map((part) => ({ sku: part.sku, qty: part.qty, fits: catalog.partsFitting(part.sku) })),
+      needs: ticket.parts.map((part) => ({
+        sku: part.sku,
+        qty: part.qty,
+        fits: catalog.partsFitting(part.sku),
+      })),
       unitSkus: ticket.spareUnit ? catalog.unitsFitting(ticket.spareUnit.model) : null,
       commitmentCount: (dueOnsite === null ? 0 : 1) + (dueUnit === null ? 0 : 1),
       eligible,
@@ -211,9 +220,15 @@ function createLegLowerBound(
  * (docs/solver.md, objective term 4): the location holds the SKU and is within the horizon of a
  * site that no other holder of the SKU reaches within it.
  */
-function coverageCriticalPairs(problem: Problem, travel: TravelModel, stock: Map<string, number>): Set<string> {
+function coverageCriticalPairs(
+  problem: Problem,
+  travel: TravelModel,
+  stock: Map<string, number>,
+): Set<string> {
   const horizon = minutesToUnits(problem.options.coverageMinutes);
-  const sites = problem.locations.filter((location) => location.kind === 'site').map((l) => travel.indexOf(l.id));
+  const sites = problem.locations
+    .filter((location) => location.kind === 'site')
+    .map((l) => travel.indexOf(l.id));
   const holders = new Map<string, number[]>();
   for (const [key, qty] of stock) {
     if (qty <= 0) continue;

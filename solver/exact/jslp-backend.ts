@@ -1,6 +1,13 @@
 import * as lpSolverModule from 'javascript-lp-solver';
 import { interopDefault } from './module-interop.ts';
-import type { LinearExpression, MipBackend, MipConstraint, MipModel, MipOutcome, MipSession } from './model.ts';
+import type {
+  LinearExpression,
+  MipBackend,
+  MipConstraint,
+  MipModel,
+  MipOutcome,
+  MipSession,
+} from './model.ts';
 
 /**
  * javascript-lp-solver behind the neutral model: pure JavaScript branch and bound on a dense
@@ -34,7 +41,9 @@ export const jslpBackend: MipBackend = {
           values[i] = typeof value === 'number' ? value : 0;
         });
         const objectiveValue = objective.reduce((sum, t) => sum + t.coefficient * values[t.variable]!, 0);
-        const integral = model.variables.every((v, i) => !v.integer || Math.abs(values[i]! - Math.round(values[i]!)) < 1e-6);
+        const integral = model.variables.every(
+          (v, i) => !v.integer || Math.abs(values[i]! - Math.round(values[i]!)) < 1e-6,
+        );
         if (!integral) return { status: 'unknown', values: null, objective: null, bound: null };
         if (timedOut) return { status: 'feasible', values, objective: objectiveValue, bound: null };
         return { status: 'optimal', values, objective: objectiveValue, bound: objectiveValue };
@@ -80,7 +89,8 @@ function toJsonModel(
       if (Number.isFinite(constraint.upper)) bounds.max = constraint.upper;
     }
     rows[`r${r}`] = bounds;
-    for (const { variable, coefficient } of constraint.terms) variables[`v${variable}`]![`r${r}`] = coefficient;
+    for (const { variable, coefficient } of constraint.terms)
+      variables[`v${variable}`]![`r${r}`] = coefficient;
   });
   return {
     optimize: OBJECTIVE,

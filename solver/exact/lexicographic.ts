@@ -81,7 +81,12 @@ export function solveLexicographic(
       ...(options.nodeLimit === undefined ? {} : { nodeLimit: options.nodeLimit }),
       ...(values ? { start: values } : {}),
     });
-    stages.push({ stage: index + 1, status: outcome.status, objective: outcome.objective, bound: outcome.bound });
+    stages.push({
+      stage: index + 1,
+      status: outcome.status,
+      objective: outcome.objective,
+      bound: outcome.bound,
+    });
     if (index === 0 && outcome.bound !== null) firstTermBound = Math.max(known, outcome.bound);
     if (outcome.values) values = outcome.values;
     if (outcome.status !== 'optimal' || outcome.objective === null) {

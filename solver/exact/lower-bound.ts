@@ -17,7 +17,9 @@ function ticketLowerBound(instance: ExactInstance, ticket: ExactTicket): number 
   );
   if (ticket.unitSkus && unitSources.length === 0) return unassignedCost;
   const courierUnit = Math.min(
-    ...unitSources.map((location) => instance.courierArrival(location, ticket.site) ?? Number.POSITIVE_INFINITY),
+    ...unitSources.map(
+      (location) => instance.courierArrival(location, ticket.site) ?? Number.POSITIVE_INFINITY,
+    ),
   );
   let best = unassignedCost;
   for (const e of ticket.eligible) {

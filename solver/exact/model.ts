@@ -128,7 +128,9 @@ export function term(variable: number, coefficient = 1): LinearTerm {
 export function mergeTerms(terms: readonly LinearTerm[]): LinearTerm[] {
   const sums = new Map<number, number>();
   for (const { variable, coefficient } of terms) sums.set(variable, (sums.get(variable) ?? 0) + coefficient);
-  return [...sums].filter(([, coefficient]) => coefficient !== 0).map(([variable, coefficient]) => ({ variable, coefficient }));
+  return [...sums]
+    .filter(([, coefficient]) => coefficient !== 0)
+    .map(([variable, coefficient]) => ({ variable, coefficient }));
 }
 
 export function evaluateExpression(expression: LinearExpression, values: Float64Array): number {

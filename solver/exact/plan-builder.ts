@@ -93,7 +93,9 @@ function assignmentOf(
   const ticket = instance.tickets[timing.ticket]!;
   const from = (source: DraftSource) => (source.via === 'van' ? 'van' : locationId(source.location));
   const atSite = (source: DraftSource) =>
-    source.via === 'courier' ? (instance.courierArrival(source.location, ticket.site) ?? timing.arrive) : timing.arrive;
+    source.via === 'courier'
+      ? (instance.courierArrival(source.location, ticket.site) ?? timing.arrive)
+      : timing.arrive;
 
   const lines = new Map<string, PartSupply>();
   for (const part of draft.parts.filter((p) => p.ticket === ticket.index)) {
@@ -118,9 +120,16 @@ function assignmentOf(
     via: unit.source.via,
     atSite: iso(atSite(unit.source)),
   };
-  const outcome = (commitment: CommitmentTiming | null, due: string | null | undefined): CommitmentOutcome | undefined =>
+  const outcome = (
+    commitment: CommitmentTiming | null,
+    due: string | null | undefined,
+  ): CommitmentOutcome | undefined =>
     commitment && due
-      ? { due, met: commitment.met, slackMinutes: roundMinutes(unitsToMinutes(commitment.due - commitment.at)) }
+      ? {
+          due,
+          met: commitment.met,
+          slackMinutes: roundMinutes(unitsToMinutes(commitment.due - commitment.at)),
+        }
       : undefined;
   const onsite = outcome(timing.onsite, ticket.source.due.onsite);
   const unitCommitment = outcome(timing.unit, ticket.source.due.spareUnit);
@@ -142,10 +151,13 @@ function assignmentOf(
 function pickupSkus(draft: Draft, engineer: number, location: number, evaluation: DraftEvaluation) {
   const skus: Record<string, number> = {};
   const throughHere = (ticket: number, source: DraftSource) =>
-    source.via === 'pickup' && source.location === location && evaluation.timings.get(ticket)?.engineer === engineer;
+    source.via === 'pickup' &&
+    source.location === location &&
+    evaluation.timings.get(ticket)?.engineer === engineer;
   for (const part of draft.parts)
     if (throughHere(part.ticket, part.source)) skus[part.sku] = (skus[part.sku] ?? 0) + part.qty;
-  for (const unit of draft.units) if (throughHere(unit.ticket, unit.source)) skus[unit.sku] = (skus[unit.sku] ?? 0) + 1;
+  for (const unit of draft.units)
+    if (throughHere(unit.ticket, unit.source)) skus[unit.sku] = (skus[unit.sku] ?? 0) + 1;
   return skus;
 }
 

@@ -2,7 +2,11 @@ import type { Assignment } from '../plan.schema.ts';
 import type { ExactInstance } from './instance.ts';
 
 /** Sentences a dispatcher reads: why a ticket is left out, why another engineer did not get it. */
-export function unassignedReason(instance: ExactInstance, ticketIndex: number, provenOptimal: boolean): string {
+export function unassignedReason(
+  instance: ExactInstance,
+  ticketIndex: number,
+  provenOptimal: boolean,
+): string {
   const ticket = instance.tickets[ticketIndex]!;
   const { skill, minSkillLevel, pin } = ticket.source;
   const levelOf = (engineer: number) => instance.problem.engineers[engineer]!.skills[skill] ?? 0;
@@ -20,13 +24,18 @@ export function unassignedReason(instance: ExactInstance, ticketIndex: number, p
       (sum, sku) =>
         sum +
         instance.stockLocations.reduce((total, location) => total + instance.stockQty(location, sku), 0) +
-        ticket.eligible.reduce((total, engineer) => total + (instance.engineers[engineer]!.van.get(sku) ?? 0), 0),
+        ticket.eligible.reduce(
+          (total, engineer) => total + (instance.engineers[engineer]!.van.get(sku) ?? 0),
+          0,
+        ),
       0,
     );
     if (inStock < need.qty) return `not enough ${need.sku} in stock (needs ${need.qty}, ${inStock} held)`;
   }
   if (ticket.unitSkus) {
-    const units = ticket.unitSkus.some((sku) => instance.stockLocations.some((l) => instance.stockQty(l, sku) > 0));
+    const units = ticket.unitSkus.some((sku) =>
+      instance.stockLocations.some((l) => instance.stockQty(l, sku) > 0),
+    );
     if (!units) return `no spare unit of model ${ticket.source.spareUnit!.model} in stock`;
   }
   return provenOptimal
@@ -50,7 +59,8 @@ export function alternativesFor(
       let rejected = 'serving it there makes the lexicographic objective worse';
       if (level < minSkillLevel) rejected = `skill ${skill} ${level} < ${minSkillLevel}`;
       else if (pin && pin.engineer !== engineer.id) rejected = `ticket is pinned to ${pin.engineer}`;
-      else if (!ticket.eligible.includes(engineer.index)) rejected = 'cannot arrive and finish it within the shift';
+      else if (!ticket.eligible.includes(engineer.index))
+        rejected = 'cannot arrive and finish it within the shift';
       return { engineer: engineer.id, rejected };
     });
 }

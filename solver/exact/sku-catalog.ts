@@ -31,14 +31,19 @@ export function createSkuCatalog(skus: readonly Sku[]): SkuCatalog {
 
   return {
     partsFitting: (needed) =>
-      [needed, ...skus.filter((sku) => sku.sku !== needed && replacedBy.get(sku.sku)!.has(needed)).map((s) => s.sku)].sort(),
+      [
+        needed,
+        ...skus.filter((sku) => sku.sku !== needed && replacedBy.get(sku.sku)!.has(needed)).map((s) => s.sku),
+      ].sort(),
     unitsFitting: (model) =>
       skus
         .filter(
           (sku) =>
             sku.kind === 'unit' &&
             (sku.model === model ||
-              [...replacedBy.get(sku.sku)!].some((older) => bySku.get(older)?.kind === 'unit' && bySku.get(older)?.model === model)),
+              [...replacedBy.get(sku.sku)!].some(
+                (older) => bySku.get(older)?.kind === 'unit' && bySku.get(older)?.model === model,
+              )),
         )
         .map((sku) => sku.sku)
         .sort(),

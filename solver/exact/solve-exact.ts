@@ -70,7 +70,10 @@ export function solveExact(problem: Problem, runtime: SolverRuntime, options: Ex
       lowerBound = Math.max(bound, result.firstTermBound ?? 0);
       if (result.values) {
         const found = candidate(instance, formulation.decode(result.values));
-        if (found.evaluation.violations.length === 0 && compareEvaluations(found.evaluation, best.evaluation) <= 0) {
+        if (
+          found.evaluation.violations.length === 0 &&
+          compareEvaluations(found.evaluation, best.evaluation) <= 0
+        ) {
           best = found;
           method = `exact:${backend.name}`;
           proven = result.proven;
@@ -80,7 +83,8 @@ export function solveExact(problem: Problem, runtime: SolverRuntime, options: Ex
       session.dispose();
     }
   }
-  if (best.evaluation.violations.length > 0) best = candidate(instance, emptyDraft(instance.engineers.length));
+  if (best.evaluation.violations.length > 0)
+    best = candidate(instance, emptyDraft(instance.engineers.length));
   if (proven) lowerBound = best.evaluation.objective[0];
 
   const stageNote = stages.map((stage) => `${stage.stage}:${stage.status}`).join(' ');

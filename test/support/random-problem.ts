@@ -96,7 +96,8 @@ export function randomSmallProblem(seed: number, size: RandomProblemSize = {}): 
   const travelMode = size.travel ?? (random.chance(0.25) ? 'matrix' : 'greatCircle');
 
   const offices = [{ id: 'O-1', kind: 'office' as const, ...around(random, CENTER, 0, 4) }];
-  if (random.chance(0.5)) offices.push({ id: 'O-2', kind: 'office' as const, ...around(random, CENTER, 25, 45) });
+  if (random.chance(0.5))
+    offices.push({ id: 'O-2', kind: 'office' as const, ...around(random, CENTER, 25, 45) });
   const depots = Array.from({ length: depotCount }, (_, i) => ({
     id: `D-${i + 1}`,
     kind: 'depot' as const,
@@ -104,7 +105,11 @@ export function randomSmallProblem(seed: number, size: RandomProblemSize = {}): 
   }));
   const sites: { id: string; kind: 'site'; lat: number; lon: number }[] = [];
   const newSite = () => {
-    const site = { id: `S-${sites.length + 1}`, kind: 'site' as const, ...around(random, random.pick(offices), 4, 45) };
+    const site = {
+      id: `S-${sites.length + 1}`,
+      kind: 'site' as const,
+      ...around(random, random.pick(offices), 4, 45),
+    };
     sites.push(site);
     return site;
   };
@@ -219,8 +224,11 @@ function randomTicket(
     if (random.chance(0.85)) ticket.due!.onsite = isoAfter(Math.round(nearest + random.int(-20, 240)));
     if (ticket.spareUnit && random.chance(0.8)) ticket.due!.spareUnit = isoAfter(random.int(45, 300));
   }
-  const qualified = engineers.filter((engineer) => (engineer.skills[skill.skill] ?? 0) >= ticket.minSkillLevel);
-  if (qualified.length > 0 && random.chance(0.08)) ticket.pin = { engineer: random.pick(qualified).id, first: random.chance(0.5) };
+  const qualified = engineers.filter(
+    (engineer) => (engineer.skills[skill.skill] ?? 0) >= ticket.minSkillLevel,
+  );
+  if (qualified.length > 0 && random.chance(0.08))
+    ticket.pin = { engineer: random.pick(qualified).id, first: random.chance(0.5) };
   if (random.chance(0.15)) ticket.previousEngineer = random.pick(engineers).id;
   return ticket;
 }
@@ -243,6 +251,7 @@ function topUpStock(
         stock.push({ location: random.pick(depots).id, sku: part.sku, qty: part.qty });
     const model = ticket.spareUnit?.model;
     const unit = SKUS.find((sku) => sku.kind === 'unit' && sku.model === model);
-    if (unit && held([unit.sku]) === 0 && random.chance(0.9)) stock.push({ location: random.pick(depots).id, sku: unit.sku, qty: 1 });
+    if (unit && held([unit.sku]) === 0 && random.chance(0.9))
+      stock.push({ location: random.pick(depots).id, sku: unit.sku, qty: 1 });
   }
 }

@@ -1,6 +1,7 @@
 import type { Draft, DraftStop } from './draft.ts';
 import { addCommitments } from './formulation-commitments.ts';
-import { addRouting, type RouteNode, type RoutingVariables } from './formulation-routes.ts';
+import { addRouting, type RoutingVariables } from './formulation-routes.ts';
+import { nodeKey, type RouteNode } from './route-node.ts';
 import { addSupply, type SupplyVariables } from './formulation-supply.ts';
 import type { ExactInstance } from './instance.ts';
 import { ModelBuilder, term, type LinearExpression, type LinearTerm, type MipModel } from './model.ts';
@@ -123,12 +124,4 @@ function decode(
     else parts.push({ ticket, need, sku, qty, source });
   }
   return { routes, parts, units };
-}
-
-function nodeKey(node: RouteNode): string {
-  return node.kind === 'ticket'
-    ? `t${node.ticket}`
-    : node.kind === 'pickup'
-      ? `p${node.location}`
-      : node.kind;
 }

@@ -41,7 +41,9 @@ export interface ExactSolveOptions {
  * tie-breaker, where previous engineers are given) was proven optimal in turn;
  * `summary.lowerBound` is a bound on objective term 1, the weighted missed commitments. Larger
  * problems, or a time limit hit, give the best plan found (MIP incumbent or the greedy
- * construction, whichever is better) with the bound known so far.
+ * construction, whichever is better) with the bound known so far. `runtime.maxIterations`, when
+ * given, caps the branch-and-bound nodes of each stage, so that a run stops at the same point on
+ * any machine. `options.backend` picks the MIP solver; the default is DEFAULT_EXACT_BACKEND.
  */
 export function solveExact(problem: Problem, runtime: SolverRuntime, options: ExactSolveOptions = {}): Plan {
   const startedAt = runtime.now();
@@ -54,7 +56,7 @@ export function solveExact(problem: Problem, runtime: SolverRuntime, options: Ex
   let method = 'exact:greedy-fallback';
   let proven = false;
   let lowerBound = bound;
-  let stages: StageReport[] = [];
+  let stageNote = '';
 
   if (estimatedArcs(instance) <= MAX_ARCS) {
     const formulation = buildFormulation(instance);
@@ -66,7 +68,7 @@ export function solveExact(problem: Problem, runtime: SolverRuntime, options: Ex
         knownLowerBounds: formulation.objectives.map((_, stage) => (stage === 0 ? bound : 0)),
         ...(runtime.maxIterations === undefined ? {} : { nodeLimit: runtime.maxIterations }),
       });
-      stages = result.stages;
+      stageNote = describeStages(result.stages, formulation.stageTerms);
       lowerBound = Math.max(bound, result.firstTermBound ?? 0);
       if (result.values) {
         const found = candidate(instance, formulation.decode(result.values));
@@ -87,16 +89,27 @@ export function solveExact(problem: Problem, runtime: SolverRuntime, options: Ex
     best = candidate(instance, emptyDraft(instance.engineers.length));
   if (proven) lowerBound = best.evaluation.objective[0];
 
-  const stageNote = stages.map((stage) => `${stage.stage}:${stage.status}`).join(' ');
   return buildPlan(instance, best.draft, best.evaluation, {
     solveMs: runtime.now() - startedAt,
     provenOptimal: proven,
     lowerBound,
-    method: stageNote ? `${method} (stages ${stageNote})` : method,
+    method: stageNote ? `${method} (${stageNote})` : method,
     why: proven
       ? 'proven lexicographic optimum (missed, late, travel, coverage)'
       : 'best plan found by the exact solver within its limits',
   });
+}
+
+const TERM_NAMES = ['missed', 'late', 'travel', 'coverage', 'moves'];
+
+/** "missed: optimal, late: optimal, travel+coverage+moves: feasible", for summary.method. */
+function describeStages(stages: readonly StageReport[], stageTerms: readonly (readonly number[])[]): string {
+  return stages
+    .map((stage) => {
+      const terms = stageTerms[stage.stage - 1] ?? [];
+      return `${terms.map((t) => TERM_NAMES[t - 1]).join('+')}: ${stage.status}`;
+    })
+    .join(', ');
 }
 
 function candidate(instance: ExactInstance, draft: Draft): { draft: Draft; evaluation: DraftEvaluation } {

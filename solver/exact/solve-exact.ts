@@ -10,13 +10,17 @@ import { createExactInstance, type ExactInstance } from './instance.ts';
 import { jslpBackend } from './jslp-backend.ts';
 import { solveLexicographic, type StageReport } from './lexicographic.ts';
 import { missedLowerBound } from './lower-bound.ts';
-import type { MipBackend } from './model.ts';
+import type { MipBackend, MipSession } from './model.ts';
 import { buildPlan } from './plan-builder.ts';
 import type { Draft } from './draft.ts';
 
 export type ExactBackendName = 'highs' | 'javascript-lp-solver';
 
-/** HiGHS: faster on every benchmark instance (docs/benchmarks.md, scripts/bench/exact-solvers.ts). */
+/**
+ * HiGHS: the only backend that proves optimality on these models. In scripts/bench/exact-solvers.ts
+ * (docs/benchmarks.md) javascript-lp-solver returned a worse plan than HiGHS's proven optimum on
+ * all 30 problems, and ran past a 10 s cap on 19 of them.
+ */
 export const DEFAULT_EXACT_BACKEND: ExactBackendName = 'highs';
 
 const BACKENDS: Record<ExactBackendName, MipBackend> = {
@@ -25,9 +29,9 @@ const BACKENDS: Record<ExactBackendName, MipBackend> = {
 };
 
 /**
- * Above this many arc variables the MIP is not built: its big-M sequencing rows make the LP
- * bound too weak to prove anything in seconds, and building it alone would take noticeable time.
- * About 4 engineers × 40 route nodes; 8 tickets and 4 engineers need well under a thousand.
+ * Above this many arc variables the MIP is not built: at that size its LP bound is too weak to
+ * prove anything within a dispatcher's wait, and building it alone takes noticeable time. About
+ * 4 engineers × 40 route nodes; 8 tickets and 4 engineers need a few hundred.
  */
 const MAX_ARCS = 6_000;
 
@@ -59,30 +63,19 @@ export function solveExact(problem: Problem, runtime: SolverRuntime, options: Ex
   let stageNote = '';
 
   if (estimatedArcs(instance) <= MAX_ARCS) {
-    const formulation = buildFormulation(instance);
-    const session = backend.open(formulation.model);
-    try {
-      const result = solveLexicographic(session, formulation, {
-        clock: runtime.now,
-        deadline,
-        knownLowerBounds: formulation.objectives.map((_, stage) => (stage === 0 ? bound : 0)),
-        ...(runtime.maxIterations === undefined ? {} : { nodeLimit: runtime.maxIterations }),
-      });
-      stageNote = describeStages(result.stages, formulation.stageTerms);
-      lowerBound = Math.max(bound, result.firstTermBound ?? 0);
-      if (result.values) {
-        const found = candidate(instance, formulation.decode(result.values));
-        if (
-          found.evaluation.violations.length === 0 &&
-          compareEvaluations(found.evaluation, best.evaluation) <= 0
-        ) {
-          best = found;
-          method = `exact:${backend.name}`;
-          proven = result.proven;
-        }
+    const mip = solveByMip(instance, backend, runtime, deadline, bound);
+    stageNote = mip.note;
+    lowerBound = Math.max(bound, mip.firstTermBound ?? 0);
+    if (mip.draft) {
+      const found = candidate(instance, mip.draft);
+      if (
+        found.evaluation.violations.length === 0 &&
+        compareEvaluations(found.evaluation, best.evaluation) <= 0
+      ) {
+        best = found;
+        method = `exact:${backend.name}`;
+        proven = mip.proven;
       }
-    } finally {
-      session.dispose();
     }
   }
   if (best.evaluation.violations.length > 0)
@@ -98,6 +91,57 @@ export function solveExact(problem: Problem, runtime: SolverRuntime, options: Ex
       ? 'proven lexicographic optimum (missed, late, travel, coverage)'
       : 'best plan found by the exact solver within its limits',
   });
+}
+
+interface MipAnswer {
+  readonly draft: Draft | null;
+  readonly proven: boolean;
+  readonly firstTermBound: number | null;
+  readonly note: string;
+}
+
+/**
+ * The staged MIP solve. A backend that fails (HiGHS's WebAssembly can abort, for instance when it
+ * runs out of memory) is reported in the note and leaves the greedy plan in place: a failed
+ * solver is not a reason to return no plan.
+ */
+function solveByMip(
+  instance: ExactInstance,
+  backend: MipBackend,
+  runtime: SolverRuntime,
+  deadline: number,
+  bound: number,
+): MipAnswer {
+  const formulation = buildFormulation(instance);
+  let session: MipSession | null = null;
+  try {
+    session = backend.open(formulation.model);
+    const result = solveLexicographic(session, formulation, {
+      clock: runtime.now,
+      deadline,
+      knownLowerBounds: formulation.objectives.map((_, stage) => (stage === 0 ? bound : 0)),
+      ...(runtime.maxIterations === undefined ? {} : { nodeLimit: runtime.maxIterations }),
+    });
+    return {
+      draft: result.values ? formulation.decode(result.values) : null,
+      proven: result.proven,
+      firstTermBound: result.firstTermBound,
+      note: describeStages(result.stages, formulation.stageTerms),
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { draft: null, proven: false, firstTermBound: null, note: `${backend.name} failed: ${message}` };
+  } finally {
+    disposeQuietly(session);
+  }
+}
+
+function disposeQuietly(session: MipSession | null): void {
+  try {
+    session?.dispose();
+  } catch {
+    // An aborted WebAssembly instance cannot free its model; there is nothing left to release.
+  }
 }
 
 const TERM_NAMES = ['missed', 'late', 'travel', 'coverage', 'moves'];

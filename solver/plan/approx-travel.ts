@@ -23,8 +23,7 @@ export function createApproxTravel(model: Pick<Model, 'problem' | 'legs'>): Appr
     lat[i] = (location.lat ?? 0) * rad;
     lon[i] = (location.lon ?? 0) * rad;
   });
-  const unitsPerRadian =
-    EARTH_RADIUS_KM * (problem.travel.circuity / problem.travel.speedKmh) * 60 * TIME_UNITS_PER_MINUTE;
+  const unitsPerRadian = approxUnitsPerRadian(problem.travel);
   return (from, to) => {
     let dLon = Math.abs(lon[from]! - lon[to]!);
     if (dLon > Math.PI) dLon = 2 * Math.PI - dLon;
@@ -32,4 +31,12 @@ export function createApproxTravel(model: Pick<Model, 'problem' | 'legs'>): Appr
     const y = lat[from]! - lat[to]!;
     return Math.sqrt(x * x + y * y) * unitsPerRadian;
   };
+}
+
+/** Travel units per radian of flat-earth distance: the estimate's scale, for bounds built on it. */
+export function approxUnitsPerRadian(travel: {
+  readonly circuity: number;
+  readonly speedKmh: number;
+}): number {
+  return EARTH_RADIUS_KM * (travel.circuity / travel.speedKmh) * 60 * TIME_UNITS_PER_MINUTE;
 }

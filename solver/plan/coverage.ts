@@ -1,5 +1,6 @@
 import { minutesToUnits } from '../units.ts';
 import type { Model } from './model.ts';
+import { createSiteGrid, type Within } from './site-grid.ts';
 
 /**
  * The fourth objective term asks, for a (stock location, SKU) pair that a plan empties, whether
@@ -13,22 +14,17 @@ export interface CoverageIndex {
 }
 
 export function createCoverageIndex(model: Model): CoverageIndex {
-  const { problem, travel } = model;
-  // Compared in rounded units, as every leg is, so the solver and the checker agree at the edge.
-  const horizon = minutesToUnits(problem.options.coverageMinutes);
   const sites: number[] = [];
-  problem.locations.forEach((location, i) => {
+  model.problem.locations.forEach((location, i) => {
     if (location.kind === 'site') sites.push(i);
   });
-  const metric = problem.travel.mode === 'greatCircle';
+  const metric = model.problem.travel.mode === 'greatCircle';
+  const reach = 2.06 * coverageHorizon(model) + 20;
+  const within = createWithin(model);
   const cache = new Map<number, boolean>();
-  // The estimate decides clear cases; legs within a few percent of the horizon are measured.
-  const within = (from: number, to: number): boolean => {
-    const estimate = model.approx(from, to);
-    if (estimate > horizon * 1.03 + 10) return false;
-    if (estimate < horizon * 0.97 - 10) return true;
-    return travel.units(from, to) <= horizon;
-  };
+
+  // The site grid is built on the first question: most candidates queries never ask one.
+  let aloneSomewhere: ((location: number, rivals: readonly number[]) => boolean) | null = null;
 
   const compute = (pair: number): boolean => {
     const location = model.slotLoc[pair]!;
@@ -36,21 +32,11 @@ export function createCoverageIndex(model: Model): CoverageIndex {
     for (const other of model.pairsBySku[model.slotSku[pair]!] ?? []) {
       const at = model.slotLoc[other]!;
       if (at === location) continue;
-      if (metric && model.approx(at, location) > 2.06 * horizon + 20) continue;
+      if (metric && model.approx(at, location) > reach) continue;
       rivals.add(at);
     }
-    for (const site of sites) {
-      if (!within(location, site)) continue;
-      let alone = true;
-      for (const rival of rivals) {
-        if (within(rival, site)) {
-          alone = false;
-          break;
-        }
-      }
-      if (alone) return true;
-    }
-    return false;
+    aloneSomewhere ??= createSiteGrid(model, sites, within, coverageHorizon(model));
+    return aloneSomewhere(location, [...rivals]);
   };
 
   return {
@@ -62,5 +48,45 @@ export function createCoverageIndex(model: Model): CoverageIndex {
       }
       return answer;
     },
+  };
+}
+
+/**
+ * The pairs that `site` alone makes sole covers: per SKU, a location holding it within the
+ * horizon of the site where no rival (as `createCoverageIndex` counts rivals) is. Candidates mode
+ * adds a new site to a day whose answers are cached: a pair is a sole cover for the day plus the
+ * site iff it is one for the day or for the site.
+ */
+export function soleCoversOfSite(model: Model, site: number): number[] {
+  const within = createWithin(model);
+  const metric = model.problem.travel.mode === 'greatCircle';
+  const reach = 2.06 * coverageHorizon(model) + 20;
+  const pairs: number[] = [];
+  for (const holders of model.pairsBySku) {
+    const near = holders.filter((pair) => within(model.slotLoc[pair]!, site));
+    for (const pair of near) {
+      const location = model.slotLoc[pair]!;
+      const rivalled = near.some(
+        (other) => other !== pair && !(metric && model.approx(model.slotLoc[other]!, location) > reach),
+      );
+      if (!rivalled) pairs.push(pair);
+    }
+  }
+  return pairs;
+}
+
+/** The coverage horizon in rounded units, as every leg is, so the solver and the checker agree. */
+function coverageHorizon(model: Model): number {
+  return minutesToUnits(model.problem.options.coverageMinutes);
+}
+
+/** Whether a location is within the horizon of another: estimated where clear, else measured. */
+function createWithin(model: Model): Within {
+  const horizon = coverageHorizon(model);
+  return (from, to) => {
+    const estimate = model.approx(from, to);
+    if (estimate > horizon * 1.03 + 10) return false;
+    if (estimate < horizon * 0.97 - 10) return true;
+    return model.travel.units(from, to) <= horizon;
   };
 }

@@ -3,7 +3,9 @@ import { createTravelModel, type TravelModel } from '../travel.ts';
 import { isoToUnits, minutesToUnits, offsetMinutesOf, PICKUP_MINUTES, type TimeUnits } from '../units.ts';
 import { createApproxTravel, type ApproxTravel } from './approx-travel.ts';
 import { createCatalog, type Catalog } from './catalog.ts';
+import { floats, ints } from './columns.ts';
 import { createLegCache, createTravelCache, type LegCache } from './leg-cache.ts';
+import { buildTicketColumns } from './ticket-columns.ts';
 
 /** One part need of a ticket, resolved to the SKUs that meet it. */
 export interface Need {
@@ -106,27 +108,8 @@ export function buildModel(problem: Problem): Model {
 
   const stock = buildStockSlots(problem, catalog, travel);
 
-  const tickets = problem.tickets;
-  const tHasUnit = bytes(tickets, (t) => (t.spareUnit ? 1 : 0));
-  const tDueOnsite = floats(tickets, (t) => toUnits(t.due.onsite));
-  const tDueUnit = floats(tickets, (t) => (t.spareUnit ? toUnits(t.due.spareUnit) : Infinity));
-  const tWeight = floats(
-    tickets,
-    (t) => (problem.weights.level[t.level - 1] ?? 0) * problem.weights.tier[t.tier],
-  );
-  const tPenalty = floats(tickets, (_, i) => {
-    const commitments = (Number.isFinite(tDueOnsite[i]) ? 1 : 0) + (Number.isFinite(tDueUnit[i]) ? 1 : 0);
-    return tWeight[i]! * (commitments + 1);
-  });
-  const engineerOrMinusOne = (id: string | null | undefined): number =>
-    id === null || id === undefined ? -1 : (engineerIndex.get(id) ?? -1);
-
   const courier = problem.courier ?? null;
-  const speedFactor = courier?.speedFactor ?? 1;
-  const courierLegs = createLegCache(
-    (from, to) => minutesToUnits(travel.minutes(from, to) / speedFactor),
-    travel.size,
-  );
+  const courierLegs = createLegCache(courierUnits(problem, travel), travel.size);
 
   const model: Omit<Model, 'approx'> = {
     problem,
@@ -145,28 +128,9 @@ export function buildModel(problem: Problem): Model {
     engCapacity,
     engineerIndex,
     ...stock,
-    ticketCount: tickets.length,
-    ticketIndex: new Map(tickets.map((t, i) => [t.id, i] as const)),
-    tSite: ints(tickets, (t) => travel.indexOf(t.site)),
-    tLevel: ints(tickets, (t) => t.level),
-    tWeight,
-    tDueOnsite,
-    tDueUnit,
-    tHasUnit,
-    tPenalty,
-    tEarliest: floats(tickets, (t) => (t.earliestStart ? toUnits(t.earliestStart) : 0)),
-    tService: floats(tickets, (t) => minutesToUnits(t.serviceMinutes)),
-    tLoad: floats(tickets, (t) => t.load),
-    tNeeds: tickets.map((t) =>
-      t.parts.map((need) => {
-        const asked = catalog.indexOf(need.sku);
-        return { asked, qty: need.qty, compatible: catalog.compatibleWith(asked) };
-      }),
-    ),
-    tUnitSkus: tickets.map((t) => (t.spareUnit ? catalog.unitsFor(t.spareUnit.model) : null)),
-    tPin: ints(tickets, (t) => engineerOrMinusOne(t.pin?.engineer)),
-    tPinFirst: bytes(tickets, (t) => (t.pin?.first ? 1 : 0)),
-    tPrevious: ints(tickets, (t) => engineerOrMinusOne(t.previousEngineer)),
+    ticketCount: problem.tickets.length,
+    ticketIndex: new Map(problem.tickets.map((t, i) => [t.id, i] as const)),
+    ...buildTicketColumns(problem.tickets, { problem, travel, catalog, engineerIndex, toUnits }),
     hasCourier: courier !== null,
     handlingUnits: minutesToUnits(courier?.handlingMinutes ?? 0),
     courierLeg: (from, to) => courierLegs.units(from, to),
@@ -228,21 +192,11 @@ function buildStockSlots(problem: Problem, catalog: Catalog, travel: TravelModel
   };
 }
 
-/** A typed column from a list, by a plain loop (TypedArray.from with a map function is slow). */
-function floats<T>(items: readonly T[], value: (item: T, i: number) => number): Float64Array {
-  const column = new Float64Array(items.length);
-  for (let i = 0; i < items.length; i++) column[i] = value(items[i]!, i);
-  return column;
-}
-
-function ints<T>(items: readonly T[], value: (item: T, i: number) => number): Int32Array {
-  const column = new Int32Array(items.length);
-  for (let i = 0; i < items.length; i++) column[i] = value(items[i]!, i);
-  return column;
-}
-
-function bytes<T>(items: readonly T[], value: (item: T, i: number) => number): Uint8Array {
-  const column = new Uint8Array(items.length);
-  for (let i = 0; i < items.length; i++) column[i] = value(items[i]!, i);
-  return column;
+/** Courier driving time from a stock location to a site, in units, rounded once. */
+export function courierUnits(
+  problem: Pick<Problem, 'courier'>,
+  travel: TravelModel,
+): (from: number, to: number) => TimeUnits {
+  const speedFactor = problem.courier?.speedFactor ?? 1;
+  return (from, to) => minutesToUnits(travel.minutes(from, to) / speedFactor);
 }

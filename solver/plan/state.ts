@@ -1,5 +1,5 @@
 import type { Cost } from './cost.ts';
-import { createCoverageIndex } from './coverage.ts';
+import { createCoverageIndex, type CoverageIndex } from './coverage.ts';
 import type { EngineerIndex } from './engineer-index.ts';
 import type { Insertion } from './insertion.ts';
 import { Journal } from './journal.ts';
@@ -49,8 +49,10 @@ export class SearchState {
   constructor(
     readonly model: Model,
     readonly engineers: EngineerIndex,
+    /** Candidates mode passes the day's, whose answers are already known. */
+    coverage: CoverageIndex = createCoverageIndex(model),
   ) {
-    this.ledger = new Ledger(model, createCoverageIndex(model), this.journal);
+    this.ledger = new Ledger(model, coverage, this.journal);
     this.supplyIndex = new SupplyIndex(model);
     this.routes = Array.from({ length: model.engineerCount }, (_, e) => emptyRoute(model, e));
     this.engineerOf = new Int32Array(model.ticketCount).fill(-1);

@@ -1,0 +1,81 @@
+import type { Problem } from '../problem.schema.ts';
+import { createTravelModel, type TravelModel } from '../travel.ts';
+import { isoToUnits } from '../units.ts';
+import { createApproxTravel } from './approx-travel.ts';
+import type { LegCache } from './leg-cache.ts';
+import { courierUnits, type Model } from './model.ts';
+import { appendTicketColumns, buildTicketColumns } from './ticket-columns.ts';
+
+/**
+ * The model of `problem`, which is the model's own problem with locations and tickets appended
+ * (and nothing else changed), built by appending to the model instead of from scratch: candidates
+ * mode asks about one new ticket against a day whose model is already built. Engineers, stock,
+ * the catalog and the travel caches are shared; the ticket columns are copied with the new ones
+ * at the end, so every index of the model stays valid. Null when a new ticket asks for a SKU the
+ * model's catalog does not know (the catalog would change: build the model from scratch).
+ */
+export function extendModel(model: Model, problem: Problem): Model | null {
+  const base = model.problem;
+  const added = problem.tickets.slice(base.tickets.length);
+  const catalog = model.catalog;
+  if (added.some((ticket) => ticket.parts.some((need) => catalog.indexOf(need.sku) < 0))) return null;
+
+  const grown = problem.locations.length > base.locations.length;
+  const travel = grown ? createTravelModel(problem) : model.travel;
+  const legs = grown ? extendLegs(model.legs, travel, base.locations.length) : model.legs;
+  const courierLeg = grown
+    ? extendCourierLegs(model.courierLeg, courierUnits(problem, travel), base.locations.length)
+    : model.courierLeg;
+
+  const toUnits = (iso: string | null | undefined): number =>
+    iso === null || iso === undefined ? Infinity : isoToUnits(iso, model.nowMs);
+  const columns = buildTicketColumns(added, {
+    problem,
+    travel,
+    catalog,
+    engineerIndex: model.engineerIndex,
+    toUnits,
+  });
+  const ticketIndex = new Map(model.ticketIndex);
+  added.forEach((ticket, i) => ticketIndex.set(ticket.id, base.tickets.length + i));
+
+  const extended: Model = {
+    ...model,
+    problem,
+    travel,
+    legs,
+    courierLeg,
+    ticketCount: problem.tickets.length,
+    ticketIndex,
+    ...appendTicketColumns(model, columns),
+  };
+  return grown ? { ...extended, approx: createApproxTravel(extended) } : extended;
+}
+
+/**
+ * Legs between the model's own locations come from its cache (sized for them); a leg to or from
+ * a new location is kept in a small map of its own.
+ */
+function extendLegs(legs: LegCache, travel: TravelModel, known: number): LegCache {
+  const added = new Map<number, number>();
+  return {
+    units(from, to) {
+      if (from < known && to < known) return legs.units(from, to);
+      const key = from * travel.size + to;
+      let units = added.get(key);
+      if (units === undefined) {
+        units = travel.units(from, to);
+        added.set(key, units);
+      }
+      return units;
+    },
+  };
+}
+
+function extendCourierLegs(
+  courierLeg: Model['courierLeg'],
+  compute: (from: number, to: number) => number,
+  known: number,
+): Model['courierLeg'] {
+  return (from, to) => (from < known && to < known ? courierLeg(from, to) : compute(from, to));
+}

@@ -35,6 +35,11 @@ export interface PositionLimit {
    * `position`").
    */
   readonly pickupRightBefore?: boolean;
+  /**
+   * Consider every supply the solver knows for the ticket (each holder alone, without the van,
+   * superseding SKUs first...), not only the quick few that construction tries everywhere.
+   */
+  readonly thoroughSupply?: boolean;
 }
 
 /**
@@ -102,29 +107,75 @@ export function forEachInsertion(
   }
   if (!any) return;
 
-  for (const option of supplyOptions(model, state.ledger, state.supplyIndex, t, route)) {
-    const block = option.newPickups;
-    if (model.tPinFirst[t] && (block.length > 0 || option.minPosition > 0)) continue;
-    const detours =
-      block.length > 0 && !limit?.pickupRightBefore ? pickupDetours(model, route, block, floor) : null;
-    const courier = option.supply.courier;
+  const options = supplyOptions(
+    model,
+    state.ledger,
+    state.supplyIndex,
+    t,
+    route,
+    limit?.thoroughSupply ?? false,
+  );
+  for (const option of options) {
+    if (model.tPinFirst[t] && (option.newPickups.length > 0 || option.minPosition > 0)) continue;
+    // In plan mode a block of new pickups goes where it adds the least driving, or right before the
+    // ticket when that makes the tickets in between less late; two or more stops also try the
+    // reverse order. Candidates mode reads the block as listed, right before the ticket.
+    const blocks = [option.newPickups];
+    const placed = option.newPickups.length > 0 && !limit?.pickupRightBefore;
+    if (placed && option.newPickups.length > 1) blocks.push([...option.newPickups].reverse());
     let best: Insertion | null = null;
-    for (let p = Math.max(from, option.minPosition); p <= to; p++) {
-      if (!fits[p]) continue;
-      const q = block.length === 0 ? -1 : detours ? detours.bestBefore(p, model.tSite[t]!) : p;
-      if (!scoreInsertion(model, route, state.supplyOf, t, option.supply, p, block, q, score)) continue;
-      const missed = score.missed - penalty;
-      const travel = score.travel + courier;
-      if (best !== null) {
-        const d = best.delta;
-        const order = missed - d.missed || score.late - d.late || travel - d.travel;
-        if (order >= 0) continue;
+    for (const block of blocks) {
+      const detours = placed ? pickupDetours(model, route, block, floor) : null;
+      for (let p = Math.max(from, option.minPosition); p <= to; p++) {
+        if (!fits[p]) continue;
+        if (block.length === 0) {
+          best = better(state, t, e, route, p, option, block, -1, penalty, moved, score, best);
+          continue;
+        }
+        const q = detours ? detours.bestBefore(p, model.tSite[t]!) : p;
+        best = better(state, t, e, route, p, option, block, q, penalty, moved, score, best);
+        if (q !== p) best = better(state, t, e, route, p, option, block, p, penalty, moved, score, best);
       }
-      const delta: Cost = { missed, late: score.late, travel, coverage: option.coverage, moved };
-      best = insertionOf(t, e, route, p, option, q, delta, score);
     }
     if (best) visit(best);
   }
+}
+
+/** The insertion at (p, q) when it is legal and beats `best`, else `best`. */
+function better(
+  state: SearchState,
+  t: number,
+  e: number,
+  route: Route,
+  p: number,
+  option: SupplyOption,
+  block: readonly number[],
+  q: number,
+  penalty: number,
+  moved: number,
+  score: InsertionScore,
+  best: Insertion | null,
+): Insertion | null {
+  if (!scoreInsertion(state.model, route, state.supplyOf, t, option.supply, p, block, q, score)) return best;
+  const missed = score.missed - penalty;
+  const travel = score.travel + option.supply.courier;
+  if (best !== null) {
+    const d = best.delta;
+    if ((missed - d.missed || score.late - d.late || travel - d.travel) >= 0) return best;
+  }
+  const delta: Cost = { missed, late: score.late, travel, coverage: option.coverage, moved };
+  return {
+    ticket: t,
+    engineer: e,
+    route,
+    position: p,
+    pickups: block,
+    pickupPosition: q,
+    supply: option.supply,
+    delta,
+    arrive: score.arrive,
+    start: score.start,
+  };
 }
 
 /** The best position for a ticket that needs nothing, or null where it fits nowhere. */
@@ -163,30 +214,6 @@ function bestPosition(
     };
   }
   return best;
-}
-
-function insertionOf(
-  t: number,
-  e: number,
-  route: Route,
-  position: number,
-  option: SupplyOption,
-  pickupPosition: number,
-  delta: Cost,
-  score: InsertionScore,
-): Insertion {
-  return {
-    ticket: t,
-    engineer: e,
-    route,
-    position,
-    pickups: option.newPickups,
-    pickupPosition,
-    supply: option.supply,
-    delta,
-    arrive: score.arrive,
-    start: score.start,
-  };
 }
 
 /** Job count and van load: checks that do not depend on the position. */

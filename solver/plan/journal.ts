@@ -25,6 +25,21 @@ export class Journal {
     this.depth = 0;
   }
 
+  /** A point inside the open trial that `rollbackTo` can return to (a trial within the trial). */
+  mark(): number {
+    return this.undo.length;
+  }
+
+  /** Undoes what was recorded after `mark`; the trial stays open. */
+  rollbackTo(mark: number): void {
+    const entries = this.undo.splice(mark);
+    // Undoing records nothing: the entries before the mark already restore the trial's start.
+    const depth = this.depth;
+    this.depth = 0;
+    for (let i = entries.length - 1; i >= 0; i--) entries[i]!();
+    this.depth = depth;
+  }
+
   rollback(): void {
     const entries = this.undo.splice(0);
     this.depth = 0;

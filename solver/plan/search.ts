@@ -1,5 +1,5 @@
 import type { Random } from '../random.ts';
-import { compareCost, type Cost } from './cost.ts';
+import { compareCost, ZERO_COST as ZERO, type Cost } from './cost.ts';
 import type { Move } from './moves/index.ts';
 import type { SearchState, StateSnapshot } from './state.ts';
 
@@ -11,8 +11,12 @@ export interface SearchBudget {
   readonly progress: (iteration: number) => number;
 }
 
-/** How much more travel a perturbation may cost and still be kept, at the start of the search. */
-const INITIAL_TOLERANCE = 0.02;
+/**
+ * Simulated annealing on travel for perturbations: the temperature starts at this multiple of the
+ * travel per assigned ticket of the first plan and cools geometrically to the end multiple.
+ */
+const START_TEMPERATURE = 1;
+const END_TEMPERATURE = 0.01;
 
 export interface SearchStats {
   iterations: number;
@@ -21,11 +25,12 @@ export interface SearchStats {
 
 /**
  * Iterated local search: each iteration tries one move, chosen by weight. Descent moves are kept
- * only when they improve the objective. A perturbation (ruin and recreate) is also kept when it
- * is worse only in travel, by less than a tolerance that shrinks to zero over the budget
- * (threshold accepting), which lets the search leave a local optimum. The best state seen is
- * snapshotted before the search walks away from it and restored at the end: anytime, and never
- * worse than the construction.
+ * only when they improve the objective. A perturbation (a ruin and recreate) is also kept when it
+ * misses no more weighted commitments and costs more late plus travel time only within simulated
+ * annealing's random allowance (temperature × −ln U), a temperature that cools over the budget;
+ * that lets the search walk away from a local optimum. The best state seen is snapshotted before
+ * the search walks away from it and restored at the end: anytime, and never worse than the
+ * construction.
  */
 export function improve(
   state: SearchState,
@@ -40,6 +45,9 @@ export function improve(
   let bestSnapshot: StateSnapshot | null = null;
   const stats: SearchStats = { iterations: 0, improvements: 0 };
   if (moves.length === 0 || state.model.ticketCount === 0) return stats;
+  const perTicket = current.travel / Math.max(1, state.assignedTickets().length);
+  const hot = perTicket * START_TEMPERATURE;
+  const cool = perTicket * END_TEMPERATURE;
 
   while (!budget.exhausted(stats.iterations)) {
     stats.iterations++;
@@ -52,8 +60,13 @@ export function improve(
     }
     const next = state.objective();
     const order = compareCost(next, current);
-    const tolerance = INITIAL_TOLERANCE * (1 - budget.progress(stats.iterations));
-    if (order < 0 || (move.kind === 'perturbation' && order > 0 && nearlyAsGood(next, current, tolerance))) {
+    let accept = order < 0;
+    if (!accept && order > 0 && move.kind === 'perturbation' && missesNoMore(next, current)) {
+      const temperature = hot * Math.pow(cool / hot, budget.progress(stats.iterations));
+      const worse = next.late + next.travel - current.late - current.travel;
+      accept = worse < -temperature * Math.log(1 - random.next());
+    }
+    if (accept) {
       state.journal.commit();
       current = next;
       if (compareCost(next, best) < 0) {
@@ -71,13 +84,9 @@ export function improve(
   return stats;
 }
 
-function nearlyAsGood(next: Cost, current: Cost, tolerance: number): boolean {
-  return (
-    compareCost(
-      { ...next, travel: 0, coverage: 0, moved: 0 },
-      { ...current, travel: 0, coverage: 0, moved: 0 },
-    ) <= 0 && next.travel <= current.travel * (1 + tolerance)
-  );
+/** Weighted missed commitments no worse (up to the rounding noise compareCost ignores). */
+function missesNoMore(next: Cost, current: Cost): boolean {
+  return compareCost({ ...ZERO, missed: next.missed }, { ...ZERO, missed: current.missed }) <= 0;
 }
 
 function pickMove(moves: readonly Move[], totalWeight: number, random: Random): Move {

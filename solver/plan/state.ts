@@ -7,6 +7,7 @@ import { Ledger } from './ledger.ts';
 import type { Model } from './model.ts';
 import { buildRoute, emptyRoute, type SupplyOf } from './route.ts';
 import { SupplyIndex } from './supply-index.ts';
+import { createTicketNeighbours, type TicketNeighbours } from './ticket-neighbours.ts';
 import type { Route, TicketSupply } from './types.ts';
 
 /** Everything needed to put a state back as it was (the best plan so far). */
@@ -35,6 +36,7 @@ export class SearchState {
   readonly journal = new Journal();
   readonly ledger: Ledger;
   readonly supplyIndex: SupplyIndex;
+  readonly neighbours: TicketNeighbours;
   readonly routes: Route[];
   readonly engineerOf: Int32Array;
   readonly supplies: (TicketSupply | null)[];
@@ -54,6 +56,7 @@ export class SearchState {
   ) {
     this.ledger = new Ledger(model, coverage, this.journal);
     this.supplyIndex = new SupplyIndex(model);
+    this.neighbours = createTicketNeighbours(model);
     this.routes = Array.from({ length: model.engineerCount }, (_, e) => emptyRoute(model, e));
     this.engineerOf = new Int32Array(model.ticketCount).fill(-1);
     this.supplies = new Array<TicketSupply | null>(model.ticketCount).fill(null);
@@ -132,6 +135,19 @@ export class SearchState {
     return true;
   }
 
+  /**
+   * Replaces an engineer's stop sequence by another order of the same stops (tickets keep their
+   * supplies); false (nothing changed) when a hard rule breaks or a ticket would come before a
+   * pickup it draws from.
+   */
+  reorder(e: number, locs: readonly number[], tickets: readonly number[]): boolean {
+    if (!pickupsComeFirst(this, locs, tickets)) return false;
+    const next = buildRoute(this.model, e, locs, tickets, this.supplyOf);
+    if (!next) return false;
+    this.setRoute(e, next);
+    return true;
+  }
+
   assignedTickets(): number[] {
     const result: number[] = [];
     for (let t = 0; t < this.model.ticketCount; t++) if (this.engineerOf[t]! >= 0) result.push(t);
@@ -184,4 +200,18 @@ export class SearchState {
     this.supplies[t] = supply;
     this.journal.record(() => this.setSupply(t, before));
   }
+}
+
+/** Whether every ticket of the sequence comes after the pickup stops it draws from. */
+function pickupsComeFirst(state: SearchState, locs: readonly number[], tickets: readonly number[]): boolean {
+  for (let i = 0; i < tickets.length; i++) {
+    const t = tickets[i]!;
+    if (t < 0) continue;
+    for (const location of state.supplyOf(t).pickupLocations) {
+      let before = false;
+      for (let j = 0; j < i && !before; j++) before = tickets[j]! < 0 && locs[j] === location;
+      if (!before) return false;
+    }
+  }
+  return true;
 }

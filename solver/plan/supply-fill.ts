@@ -9,9 +9,10 @@ export interface Want {
   qty: number;
 }
 
-/** SKUs that meet an item of ticket `t`. */
-export function skusFor(model: Model, t: number, item: number): readonly number[] {
-  return item < 0 ? (model.tUnitSkus[t] ?? []) : model.tNeeds[t]![item]!.compatible;
+/** SKUs that meet an item of ticket `t`: the asked one first, or with `newestFirst` last. */
+export function skusFor(model: Model, t: number, item: number, newestFirst = false): readonly number[] {
+  const skus = item < 0 ? (model.tUnitSkus[t] ?? []) : model.tNeeds[t]![item]!.compatible;
+  return newestFirst && skus.length > 1 ? [...skus].reverse() : skus;
 }
 
 /**
@@ -52,8 +53,9 @@ export function fillAt(
   via: Via,
   tally: Tally,
   draws: Draw[],
+  newestFirst = false,
 ): void {
-  const skus = skusFor(model, t, want.item);
+  const skus = skusFor(model, t, want.item, newestFirst);
   for (const spareSoleCovers of [true, false]) {
     for (const sku of skus) {
       if (want.qty === 0) return;
@@ -97,6 +99,7 @@ export function fillByCourier(
   want: Want,
   tally: Tally,
   draws: Draw[],
+  newestFirst = false,
 ): boolean {
   const visited: number[] = [];
   for (const slot of index.holdersOf(t, want.item)) {
@@ -104,7 +107,7 @@ export function fillByCourier(
     const location = model.slotLoc[slot]!;
     if (visited.includes(location) || tally.available(slot) <= 0) continue;
     visited.push(location);
-    fillAt(model, t, want, location, 'courier', tally, draws);
+    fillAt(model, t, want, location, 'courier', tally, draws, newestFirst);
   }
   return want.qty === 0;
 }

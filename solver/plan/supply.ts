@@ -7,6 +7,8 @@ import type { Draw, Route, TicketSupply } from './types.ts';
 
 /** Stock locations a ticket considers for a new pickup stop, besides the route's own. */
 const PICKUP_CANDIDATES = 3;
+/** The same when the search looks at one ticket's supply thoroughly. */
+const THOROUGH_PICKUP_CANDIDATES = 6;
 /** At most this many pickup stops serve one ticket. */
 const MAX_PICKUPS = 3;
 
@@ -28,9 +30,15 @@ export interface SupplyOption {
  * The supply options for ticket `t` on `route`. Van stock is free and immediate, so the van gives
  * all it can. The rest (and the spare unit, which never rides in the van) come all by courier
  * from the nearest holders; or from one pickup location (one of the route's pickup stops, the
- * engineer's start, or a holder near the site) with the remainder by courier; or from the fewest
- * pickup locations that hold it, picked greedily, with any remainder by courier. A part need may
- * be split across sources; a unit comes whole from one.
+ * engineer's start, or a holder near the site) with the remainder by courier; or by one courier
+ * from one location that holds it all; or from the fewest pickup locations that hold it, picked
+ * greedily, with any remainder by courier. A part need may be split across sources; a unit comes
+ * whole from one.
+ *
+ * `thorough` (a move that re-chooses one ticket's supply) adds what is too dear to try for every
+ * insertion: the same without the van (its stock may serve a later ticket better), with
+ * superseding SKUs taken first (the asked one may be what another ticket needs), more holders
+ * near the site, and every pair of pickup locations.
  */
 export function supplyOptions(
   model: Model,
@@ -38,45 +46,129 @@ export function supplyOptions(
   index: SupplyIndex,
   t: number,
   route: Route,
+  thorough = false,
 ): SupplyOption[] {
+  const options: SupplyOption[] = [];
+  const usedVan = addOptions(
+    model,
+    ledger,
+    index,
+    t,
+    route,
+    { van: true, newestFirst: false, thorough },
+    options,
+  );
+  if (thorough) {
+    if (usedVan)
+      addOptions(model, ledger, index, t, route, { van: false, newestFirst: false, thorough }, options);
+    addOptions(model, ledger, index, t, route, { van: true, newestFirst: true, thorough }, options);
+  }
+  return options;
+}
+
+interface Variant {
+  readonly van: boolean;
+  readonly newestFirst: boolean;
+  readonly thorough: boolean;
+}
+
+/** Adds the options of one variant; true when the van gave something. */
+function addOptions(
+  model: Model,
+  ledger: Ledger,
+  index: SupplyIndex,
+  t: number,
+  route: Route,
+  variant: Variant,
+  options: SupplyOption[],
+): boolean {
   const tally = new Tally(ledger);
   const vanDraws: Draw[] = [];
   const open: Want[] = [];
   model.tNeeds[t]!.forEach((need, item) => {
     const want = { item, qty: need.qty };
-    fillFromVan(model, t, route.engineer, want, tally, vanDraws);
+    if (variant.van) fillFromVan(model, t, route.engineer, want, tally, vanDraws);
     if (want.qty > 0) open.push(want);
   });
   if (model.tHasUnit[t]) open.push({ item: -1, qty: 1 });
-  if (open.length === 0) return [finish(model, route, t, vanDraws, tally)];
-
-  const options: SupplyOption[] = [];
+  if (open.length === 0) {
+    options.push(finish(model, route, t, vanDraws, tally));
+    return vanDraws.length > 0;
+  }
+  const { newestFirst, thorough } = variant;
   if (model.hasCourier) {
-    const draws = index.courierDraws(ledger, t, open);
+    const draws = newestFirst
+      ? courierFromNearest(model, index, t, open, tally)
+      : index.courierDraws(ledger, t, open);
     if (draws) {
       const withCourier = tally.fork();
       for (const draw of draws) withCourier.take(draw.slot, draw.qty);
       options.push(finish(model, route, t, vanDraws.concat(draws), withCourier));
     }
   }
-  const locations = pickupLocations(model, index, t, open, route, tally);
+  const locations = pickupLocations(model, index, t, open, route, tally, thorough);
   for (const location of locations) {
-    const option = pickupOption(model, index, t, route, vanDraws, open, [location], tally);
+    const option = pickupOption(model, index, t, route, vanDraws, open, [location], tally, newestFirst);
     if (option) options.push(option);
   }
-  if (model.hasCourier) {
-    // One courier trip from a location that has everything can beat several from the nearest.
+  // One courier trip from a location that has everything can beat several from the nearest.
+  const several = open.length > 1 || open[0]!.qty > 1;
+  if (model.hasCourier && (several || thorough)) {
     for (const location of locations) {
-      const option = singleCourierOption(model, t, route, vanDraws, open, location, tally);
+      const option = singleCourierOption(model, t, route, vanDraws, open, location, tally, newestFirst);
       if (option) options.push(option);
     }
   }
   const cover = greedyCover(model, t, open, locations, tally);
   if (cover.length > 1) {
-    const option = pickupOption(model, index, t, route, vanDraws, open, cover, tally);
+    const option = pickupOption(model, index, t, route, vanDraws, open, cover, tally, newestFirst);
     if (option) options.push(option);
   }
-  return options;
+  if (thorough) {
+    // The parts picked up and the unit by courier, or the other way round.
+    if (model.tHasUnit[t] && open.length > 1) {
+      for (const location of locations)
+        for (const pickedUp of [isPart, isUnit]) {
+          const option = pickupOption(
+            model,
+            index,
+            t,
+            route,
+            vanDraws,
+            open,
+            [location],
+            tally,
+            newestFirst,
+            pickedUp,
+          );
+          if (option) options.push(option);
+        }
+    }
+    for (let i = 0; i < locations.length; i++)
+      for (let j = i + 1; j < locations.length; j++) {
+        const pair = [locations[i]!, locations[j]!];
+        const option = pickupOption(model, index, t, route, vanDraws, open, pair, tally, newestFirst);
+        if (option) options.push(option);
+      }
+  }
+  return vanDraws.length > 0;
+}
+
+const isPart = (want: Want): boolean => want.item >= 0;
+const isUnit = (want: Want): boolean => want.item < 0;
+
+/** Courier draws for everything open from the nearest holders, superseding SKUs first. */
+function courierFromNearest(
+  model: Model,
+  index: SupplyIndex,
+  t: number,
+  open: readonly Want[],
+  tally: Tally,
+): Draw[] | null {
+  const local = tally.fork();
+  const draws: Draw[] = [];
+  for (const want of open) if (!fillByCourier(model, index, t, { ...want }, local, draws, true)) return null;
+  return draws;
 }
 
 /**
@@ -92,18 +184,21 @@ function pickupOption(
   open: readonly Want[],
   locations: readonly number[],
   tally: Tally,
+  newestFirst: boolean,
+  pickedUp: (want: Want) => boolean = () => true,
 ): SupplyOption | null {
   const local = tally.fork();
   const draws: Draw[] = vanDraws.slice();
   const rest: Want[] = [];
   for (const original of open) {
     const want = { ...original };
-    for (const location of locations) fillAt(model, t, want, location, 'pickup', local, draws);
+    if (pickedUp(want))
+      for (const location of locations) fillAt(model, t, want, location, 'pickup', local, draws, newestFirst);
     if (want.qty > 0) rest.push(want);
   }
   if (draws.length === vanDraws.length) return null;
   for (const want of rest) {
-    if (!model.hasCourier || !fillByCourier(model, index, t, want, local, draws)) return null;
+    if (!model.hasCourier || !fillByCourier(model, index, t, want, local, draws, newestFirst)) return null;
   }
   return finish(model, route, t, draws, local);
 }
@@ -117,13 +212,13 @@ function singleCourierOption(
   open: readonly Want[],
   location: number,
   tally: Tally,
+  newestFirst: boolean,
 ): SupplyOption | null {
-  if (open.length < 2) return null;
   const local = tally.fork();
   const draws: Draw[] = vanDraws.slice();
   for (const original of open) {
     const want = { ...original };
-    fillAt(model, t, want, location, 'courier', local, draws);
+    fillAt(model, t, want, location, 'courier', local, draws, newestFirst);
     if (want.qty > 0) return null;
   }
   return finish(model, route, t, draws, local);
@@ -173,7 +268,9 @@ function pickupLocations(
   open: readonly Want[],
   route: Route,
   tally: Tally,
+  thorough: boolean,
 ): number[] {
+  const nearby = thorough ? THOROUGH_PICKUP_CANDIDATES : PICKUP_CANDIDATES;
   const considered: number[] = [];
   const result: number[] = [];
   const consider = (location: number): void => {
@@ -186,7 +283,7 @@ function pickupLocations(
   let added = 0;
   for (const want of open) {
     for (const slot of index.holdersOf(t, want.item)) {
-      if (added >= PICKUP_CANDIDATES) break;
+      if (added >= nearby) break;
       const location = model.slotLoc[slot]!;
       if (considered.includes(location) || tally.available(slot) <= 0) continue;
       consider(location);

@@ -14,7 +14,7 @@ const MAX_SEGMENT = 2;
 export const exchangeMove: Move = {
   name: 'exchange',
   kind: 'descent',
-  weight: 15,
+  weight: 8,
   apply(state, random) {
     const first = randomAssignedTicket(state, random);
     if (first < 0) return false;

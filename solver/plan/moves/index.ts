@@ -2,8 +2,12 @@ import { ejectMove } from './eject.move.ts';
 import { exchangeMove } from './exchange.move.ts';
 import type { Move } from './move.ts';
 import { orOptMove } from './or-opt.move.ts';
+import { pickupShiftMove } from './pickup-shift.move.ts';
 import { relocateMove } from './relocate.move.ts';
+import { resupplyMove } from './resupply.move.ts';
 import { ruinRecreateMove } from './ruin-recreate.move.ts';
+import { stringRemovalMove } from './string-removal.move.ts';
+import { supplySwapMove } from './supply-swap.move.ts';
 import { twoOptStarMove } from './two-opt-star.move.ts';
 
 export type { Move } from './move.ts';
@@ -16,4 +20,8 @@ export const MOVES: readonly Move[] = [
   twoOptStarMove,
   ejectMove,
   ruinRecreateMove,
+  stringRemovalMove,
+  resupplyMove,
+  supplySwapMove,
+  pickupShiftMove,
 ];

@@ -18,7 +18,7 @@ const RETRIED_UNASSIGNED = 10;
 export const ruinRecreateMove: Move = {
   name: 'ruin-recreate',
   kind: 'perturbation',
-  weight: 20,
+  weight: 35,
   apply(state, random) {
     const { model } = state;
     const seed = randomAssignedTicket(state, random);

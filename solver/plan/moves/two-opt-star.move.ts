@@ -11,7 +11,7 @@ import { mayServe, nearbyEngineer, randomAssignedTicket, ticketsOf } from './pic
 export const twoOptStarMove: Move = {
   name: '2-opt*',
   kind: 'descent',
-  weight: 15,
+  weight: 8,
   apply(state, random) {
     const seed = randomAssignedTicket(state, random);
     if (seed < 0) return false;

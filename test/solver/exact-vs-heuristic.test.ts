@@ -62,7 +62,11 @@ describe('heuristic against the exact optimum', () => {
         expect(validatePlan(problem, exact).violations, `exact plan of problem ${index}`).toEqual([]);
         expect(validatePlan(problem, heuristic).violations, `heuristic plan of problem ${index}`).toEqual([]);
         if (!exact.summary.provenOptimal) continue;
-        const comparison = { index, optimum: exact.summary.objective, heuristic: heuristic.summary.objective };
+        const comparison = {
+          index,
+          optimum: exact.summary.objective,
+          heuristic: heuristic.summary.objective,
+        };
         const term = firstDifference(comparison.optimum, comparison.heuristic);
         if (term >= 0)
           expect(comparison.heuristic[term], `problem ${index}, objective term ${term + 1}`).toBeGreaterThan(
@@ -80,12 +84,16 @@ describe('heuristic against the exact optimum', () => {
       const term = firstDifference(c.optimum, c.heuristic);
       return `problem ${c.index}: term ${term + 1} ${c.optimum[term]} → ${c.heuristic[term]}`;
     };
-    expect(different.length / compared.length, different.map(describeMiss).join('; ')).toBeLessThanOrEqual(0.05);
+    expect(different.length / compared.length, different.map(describeMiss).join('; ')).toBeLessThanOrEqual(
+      0.05,
+    );
     expect(different.filter((c) => !withinTwoPercent(c)).map(describeMiss)).toEqual([]);
   });
 
   afterAll(() => {
     const equal = compared.filter((c) => firstDifference(c.optimum, c.heuristic) < 0).length;
-    console.info(`exact vs heuristic: ${compared.length} of ${PROBLEMS} proven, heuristic optimal on ${equal}`);
+    console.info(
+      `exact vs heuristic: ${compared.length} of ${PROBLEMS} proven, heuristic optimal on ${equal}`,
+    );
   });
 });

@@ -43,6 +43,7 @@ export const HIGHS_OPTIONS: Record<string, number | string | boolean> = {
 
 export const highsBackend: MipBackend = {
   name: 'highs',
+  proves: true,
   open(model: MipModel): MipSession {
     const instance = highs.createModel();
     const numCols = model.variables.length;

@@ -66,6 +66,8 @@ export interface MipSession {
 
 export interface MipBackend {
   readonly name: string;
+  /** Whether an "optimal" from this backend is taken as a proof (summary.provenOptimal). */
+  readonly proves: boolean;
   open(model: MipModel): MipSession;
 }
 

@@ -74,7 +74,7 @@ export function solveExact(problem: Problem, runtime: SolverRuntime, options: Ex
       ) {
         best = found;
         method = `exact:${backend.name}`;
-        proven = mip.proven;
+        proven = mip.proven && backend.proves;
       }
     }
   }

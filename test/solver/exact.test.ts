@@ -291,6 +291,15 @@ describe('exact mode: optima known by hand', () => {
   });
 });
 
+describe('exact mode: backends', () => {
+  it('takes no proof from javascript-lp-solver, yet returns a valid plan', () => {
+    const problem = randomSmallProblem(4, { tickets: 3, engineers: 1 });
+    const plan = solveExact(problem, { now: () => performance.now() }, { backend: 'javascript-lp-solver' });
+    expect(validatePlan(problem, plan).violations).toEqual([]);
+    expect(plan.summary.provenOptimal).toBe(false);
+  });
+});
+
 describe('exact mode: random small problems', () => {
   it('proves optimality and passes validatePlan with the objective it reports', () => {
     for (let seed = 1; seed <= 8; seed++) {

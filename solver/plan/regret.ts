@@ -11,8 +11,6 @@ export interface RegretOptions {
   readonly candidatesOf: (t: number) => readonly number[];
   /** Engineers tried, one ticket at a time, for tickets none of their candidates could take. */
   readonly fallbackOf?: (t: number) => readonly number[];
-  /** Checked between insertions: true stops construction, the rest stay unassigned. */
-  readonly stop?: () => boolean;
 }
 
 /** A ticket waiting to be inserted: its best insertion per candidate engineer. */
@@ -82,7 +80,6 @@ export function insertByRegret(
 
   const leftOut: number[] = [];
   while (queue.size > 0) {
-    if (options.stop?.()) break;
     const item = queue.pop()!;
     const w = item.waiting;
     if (!waiting.has(w.ticket) || w.stamp !== item.stamp) continue;
@@ -116,8 +113,7 @@ export function insertByRegret(
 
   const unplaced: number[] = [...waiting.keys()];
   for (const t of leftOut) {
-    if (options.stop?.() || !options.fallbackOf || !insertAnywhere(state, t, options.fallbackOf(t)))
-      unplaced.push(t);
+    if (!options.fallbackOf || !insertAnywhere(state, t, options.fallbackOf(t))) unplaced.push(t);
   }
   return unplaced;
 }

@@ -15,9 +15,11 @@ import { toPlan } from './to-plan.ts';
 const SEARCH_SHARE = 0.85;
 
 /**
- * Plan mode: regret construction, then iterated local search until the deadline (or, when the
- * runtime gives maxIterations, for exactly that many iterations, so a seed reproduces the plan on
- * any machine), then a last pass that offers every unassigned ticket to its nearest engineers again.
+ * Plan mode: regret construction, always to the end, then iterated local search until the
+ * deadline (or, when the runtime gives maxIterations, for exactly that many iterations, so a seed
+ * reproduces the plan on any machine), then a last pass that offers every unassigned ticket to its
+ * nearest engineers again. A deadline shorter than construction still gets the complete first
+ * plan, late: every ticket assigned, or unassigned with its reason.
  */
 export function solvePlan(problem: Problem, runtime: SolverRuntime): Plan {
   const startedAt = runtime.now();
@@ -27,12 +29,13 @@ export function solvePlan(problem: Problem, runtime: SolverRuntime): Plan {
   const maxIterations = runtime.maxIterations;
   const outOfTime = (): boolean => maxIterations === undefined && runtime.now() >= deadline;
 
-  construct(state, outOfTime);
+  construct(state);
+  const searchFrom = runtime.now();
   const budget: SearchBudget =
     maxIterations === undefined
       ? {
           exhausted: () => runtime.now() >= deadline,
-          progress: () => Math.min(1, (runtime.now() - startedAt) / (deadline - startedAt)),
+          progress: () => Math.min(1, (runtime.now() - searchFrom) / Math.max(1, deadline - searchFrom)),
         }
       : {
           exhausted: (i) => i >= maxIterations,

@@ -31,6 +31,17 @@ describe('plan mode: reproducibility and the anytime property', () => {
     expect(compareCost(asCost(searched), asCost(constructed))).toBeLessThanOrEqual(0);
   });
 
+  it('finishes construction when the deadline passes before it does', () => {
+    // Every reading of this clock is a second later: the deadline has passed at the first check.
+    let clock = 0;
+    const late = solve(problem, { now: () => (clock += 1000) });
+    expect(validatePlan(problem, late).violations).toEqual([]);
+    const constructed = run(problem, 0);
+    expect(late.assignments.length).toBe(constructed.assignments.length);
+    expect(late.summary.objective).toEqual(constructed.summary.objective);
+    for (const entry of late.unassigned) expect(entry.reason.length).toBeGreaterThan(10);
+  });
+
   it('gives another seed a valid plan that accounts for every ticket', () => {
     const other = run({ ...problem, options: { ...problem.options, seed: 2 } }, 300);
     expect(other.assignments.length + other.unassigned.length).toBe(problem.tickets.length);

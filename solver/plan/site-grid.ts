@@ -50,7 +50,8 @@ export function createSiteGrid(
 
   return (location, rivals) => {
     // Only cells whose sites can be within reach in latitude: cells are sorted by their lowest
-    // site and are less than `size` tall.
+    // site and are less than `size` tall. The cosine ranges of `pointIn` hold for sites in the
+    // band; a site of a top cell above it is out of the location's reach whatever its bounds say.
     const latP = lat[location]!;
     const band = { low: latP - outside - size, high: latP + outside };
     const first = firstCellFrom(cells, band.low);

@@ -27,8 +27,8 @@ const NO_PICKUPS: readonly number[] = Object.freeze([]);
 
 /** Restricts where a ticket may go on a route (candidates mode and moves fix the position). */
 export interface PositionLimit {
-  readonly from: number;
-  readonly to: number;
+  readonly from?: number;
+  readonly to?: number;
   /**
    * Put a new pickup stop right before the ticket instead of where it adds the least driving
    * (candidates mode: the contract reads a candidate as "its pickups, then the ticket, at
@@ -40,6 +40,12 @@ export interface PositionLimit {
    * superseding SKUs first...), not only the quick few that construction tries everywhere.
    */
   readonly thoroughSupply?: boolean;
+  /**
+   * The best insertion the caller already has elsewhere: where it meets every commitment, a
+   * position that adds more driving than it cannot beat it and is not scored (it may then give
+   * null where an insertion exists).
+   */
+  readonly beat?: Readonly<Cost>;
 }
 
 /**
@@ -93,7 +99,7 @@ export function forEachInsertion(
   const bare = state.supplyIndex.bareSupply(t);
   if (model.tNeeds[t]!.length === 0 && !model.tHasUnit[t]) {
     // Nothing to supply: the first pass is the only pass.
-    const best = bestPosition(state, t, e, route, from, to, bare, penalty, moved, score);
+    const best = bestPosition(state, t, e, route, from, to, bare, penalty, moved, score, limit?.beat);
     if (best) visit(best);
     return;
   }
@@ -190,9 +196,14 @@ function bestPosition(
   penalty: number,
   moved: number,
   score: InsertionScore,
+  beat: Readonly<Cost> | undefined,
 ): Insertion | null {
   let best: Insertion | null = null;
+  // An insertion never makes a commitment better, so once one meets them all (the ticket's own
+  // and every other), only less driving can beat it: the detour, three legs, is checked first.
+  let cutoff = beat && meetsAll(beat, penalty) ? beat.travel + 1 : Infinity;
   for (let p = from; p <= to; p++) {
+    if (detour(state.model, route, t, p) >= cutoff) continue;
     if (!scoreInsertion(state.model, route, state.supplyOf, t, supply, p, NO_PICKUPS, -1, score)) continue;
     const missed = score.missed - penalty;
     if (best !== null) {
@@ -212,8 +223,25 @@ function bestPosition(
       arrive: score.arrive,
       start: score.start,
     };
+    if (meetsAll(delta, penalty)) cutoff = Math.min(cutoff, delta.travel);
   }
   return best;
+}
+
+/** Whether an insertion's delta misses nothing and makes nobody late: only the leaving-out penalty. */
+function meetsAll(delta: Readonly<Cost>, penalty: number): boolean {
+  return delta.missed === -penalty && delta.late === 0;
+}
+
+/** Driving added by putting ticket `t` alone at position `p`, as `scoreInsertion` counts it. */
+function detour(model: Model, route: Route, t: number, p: number): number {
+  const legs = model.legs;
+  const site = model.tSite[t]!;
+  const before = p === 0 ? model.engStart[route.engineer]! : route.locs[p - 1]!;
+  if (p < route.locs.length)
+    return legs.units(before, site) + legs.units(site, route.locs[p]!) - route.legIn[p]!;
+  const end = model.engEnd[route.engineer]!;
+  return legs.units(before, site) + (end >= 0 ? legs.units(site, end) : 0) - route.endLeg;
 }
 
 /** Job count and van load: checks that do not depend on the position. */

@@ -122,7 +122,7 @@ export function insertByRegret(
 export function insertAnywhere(state: SearchState, t: number, engineers: readonly number[]): boolean {
   let best: Insertion | null = null;
   for (const e of engineers) {
-    const insertion = bestInsertion(state, t, e);
+    const insertion = bestInsertion(state, t, e, best ? { beat: best.delta } : undefined);
     if (insertion && isNegative(insertion.delta) && (!best || compareCost(insertion.delta, best.delta) < 0))
       best = insertion;
   }

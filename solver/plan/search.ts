@@ -38,13 +38,13 @@ export function improve(
   random: Random,
   budget: SearchBudget,
 ): SearchStats {
-  const totalWeight = moves.reduce((sum, move) => sum + move.weight, 0);
   let current = state.objective();
   let best = current;
   let atBest = true;
   let bestSnapshot: StateSnapshot | null = null;
   const stats: SearchStats = { iterations: 0, improvements: 0 };
   if (moves.length === 0 || state.model.ticketCount === 0) return stats;
+  const totalWeight = moves.reduce((sum, move) => sum + move.weight, 0);
   const perTicket = current.travel / Math.max(1, state.assignedTickets().length);
   const hot = perTicket * START_TEMPERATURE;
   const cool = perTicket * END_TEMPERATURE;

@@ -57,7 +57,7 @@ export function recreateGreedy(
     const former = formerEngineer.get(t);
     let best: Insertion | null = null;
     const consider = (e: number): void => {
-      const insertion = bestInsertion(state, t, e);
+      const insertion = bestInsertion(state, t, e, best ? { beat: best.delta } : undefined);
       if (insertion && isNegative(insertion.delta) && (!best || compareCost(insertion.delta, best.delta) < 0))
         best = insertion;
     };

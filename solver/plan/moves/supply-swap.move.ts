@@ -12,8 +12,8 @@ const THOROUGH = { from: 0, to: Infinity, thoroughSupply: true } as const;
  * tried with the best the second can do after it, and the best pair stays. That finds what no single resupply can: two
  * tickets sharing one new pickup stop that neither would make alone, or the one whose need fits
  * several SKUs leaving the van's unit, the near depot's last part, to the one that fits only it.
- * The partner is another ticket with needs on the same route, or one nearby that draws a SKU the
- * first could use.
+ * The partner is another ticket with needs on the same route, one nearby that draws a SKU the
+ * first could use, or any nearby one with needs.
  */
 export const supplySwapMove: Move = {
   name: 'supply-swap',
@@ -22,7 +22,9 @@ export const supplySwapMove: Move = {
   apply(state, random) {
     const t = ticketWithNeeds(state, random);
     if (t < 0) return false;
-    const partners = random.next() < 0.5 ? sameRoute(state, t) : rivalsOf(state, t);
+    const draw = random.next();
+    const partners =
+      draw < 1 / 3 ? sameRoute(state, t) : draw < 2 / 3 ? rivalsOf(state, t) : nearby(state, t);
     if (partners.length === 0) return false;
     const u = random.pick(partners);
     const engineers = [...new Set([state.engineerOf[t]!, state.engineerOf[u]!])];
@@ -66,6 +68,18 @@ function sameRoute(state: SearchState, t: number): number[] {
   return state.routes[state.engineerOf[t]!]!.tickets.filter(
     (u) => u >= 0 && u !== t && (model.tNeeds[u]!.length > 0 || model.tHasUnit[u]),
   );
+}
+
+/** Tickets with needs on the routes of `t`'s candidate engineers: one pickup might serve both. */
+function nearby(state: SearchState, t: number): number[] {
+  const { model } = state;
+  const result: number[] = [];
+  for (const e of state.engineers.candidates(t)) {
+    if (e === state.engineerOf[t]) continue;
+    for (const u of state.routes[e]!.tickets)
+      if (u >= 0 && (model.tNeeds[u]!.length > 0 || model.tHasUnit[u])) result.push(u);
+  }
+  return result;
 }
 
 /**

@@ -3,7 +3,7 @@ import { bestInsertion, type Insertion } from '../insertion.ts';
 import { compareCost, isNegative } from '../cost.ts';
 import type { SearchState } from '../state.ts';
 
-/** Orders a recreate may use, with SISR's relative frequencies (random 4, demand 4, far 2, close 1). */
+/** Orders a recreate may use, as often as SISR uses them (random 4, demand 4, far 2, close 1). */
 const ORDERS = [
   'random',
   'random',
@@ -22,8 +22,8 @@ const ORDERS = [
  * Greedy insertion as SISR does it (Christiaens & Vanden Berghe 2020): the removed tickets go
  * back one at a time, each at its best place among its candidate engineers (and the engineer it
  * came from), in an order drawn at random: shuffled, by load, farthest first or nearest first
- * (the last three after the tickets whose omission weighs more). Cheaper than regret insertion, so a search
- * can afford many more ruins, and the varying order is what diversifies.
+ * (the last three after the tickets whose omission weighs more). Cheaper than regret insertion,
+ * so a search can afford many more ruins, and the varying order is what diversifies.
  */
 export function recreateGreedy(
   state: SearchState,
@@ -49,9 +49,13 @@ export function recreateGreedy(
   // A first-stop pin has one place to go, so it goes first; a shuffled order is shuffled through
   // and through, the others put the tickets whose omission weighs more first.
   const penaltyFirst = order !== 'random';
-  const rank = (t: number): number => (model.tPinFirst[t] ? Infinity : penaltyFirst ? model.tPenalty[t]! : 0);
+  const pinFirst = (t: number): number => model.tPinFirst[t]!;
+  const weight = (t: number): number => (penaltyFirst ? model.tPenalty[t]! : 0);
   const indices = tickets.map((_, i) => i);
-  indices.sort((a, b) => rank(tickets[b]!) - rank(tickets[a]!) || key[a]! - key[b]! || a - b);
+  indices.sort((a, b) => {
+    const [ta, tb] = [tickets[a]!, tickets[b]!];
+    return pinFirst(tb) - pinFirst(ta) || weight(tb) - weight(ta) || key[a]! - key[b]! || a - b;
+  });
   for (const i of indices) {
     const t = tickets[i]!;
     const former = formerEngineer.get(t);

@@ -1,4 +1,5 @@
 import { compareCost, type Cost } from '../cost.ts';
+import { firstFreePosition } from '../insertion.ts';
 import { buildRoute } from '../route.ts';
 import type { Route } from '../types.ts';
 import type { Move } from './move.ts';
@@ -29,7 +30,7 @@ export const pickupShiftMove: Move = {
     route.tickets.forEach((t, i) => {
       if (t >= 0 && i < last && state.supplyOf(t).pickupLocations.includes(location)) last = i;
     });
-    const floor = route.tickets[0]! >= 0 && model.tPinFirst[route.tickets[0]!] ? 1 : 0;
+    const floor = firstFreePosition(model, route);
     let best: { locs: number[]; tickets: number[]; cost: Cost } | null = null;
     for (let to = floor; to <= last; to++) {
       if (to === from || to === from + 1) continue;

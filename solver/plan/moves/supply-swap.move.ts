@@ -9,11 +9,11 @@ const THOROUGH = { from: 0, to: Infinity, thoroughSupply: true } as const;
 /**
  * Two tickets re-choose their supplies together: both come off their routes; then, in both
  * orders, each supply the first could take (at its best position on either of the two routes) is
- * tried with the best the second can do after it, and the best pair stays. That finds what no single resupply can: two
- * tickets sharing one new pickup stop that neither would make alone, or the one whose need fits
- * several SKUs leaving the van's unit, the near depot's last part, to the one that fits only it.
- * The partner is another ticket with needs on the same route, one nearby that draws a SKU the
- * first could use, or any nearby one with needs.
+ * tried with the best the second can do after it, and the best pair stays. That finds what no
+ * single resupply can: two tickets sharing one new pickup stop that neither would make alone, or
+ * the one whose need fits several SKUs leaving the van's unit, the near depot's last part, to the
+ * one that fits only it. The partner is another ticket with needs on the same route, one nearby
+ * that draws a SKU the first could use, or any nearby one with needs.
  */
 export const supplySwapMove: Move = {
   name: 'supply-swap',

@@ -3,7 +3,6 @@ import { compareCost } from '../plan/cost.ts';
 import { fitsEngineer } from '../plan/insertion.ts';
 import type { SearchState } from '../plan/state.ts';
 import type { Route } from '../plan/types.ts';
-import { SupplyBound } from './supply-bound.ts';
 
 /**
  * Units subtracted from bounds built from rounded legs, per leg that a bound replaces by one: a
@@ -27,7 +26,6 @@ export class InsertionBounds {
   private readonly reach = new WeakMap<Route, RouteReach>();
   /** The earliest a courier could bring the spare unit; Infinity without a courier or stock. */
   private readonly unitByCourier: number;
-  private supply: SupplyBound | null = null;
 
   constructor(
     private readonly state: SearchState,
@@ -80,9 +78,9 @@ export class InsertionBounds {
    * The least any insertion of the ticket into `e`'s route can cost, position by position, or null
    * when no position can work. At position p the ticket arrives no earlier than straight from stop
    * p − 1 as it is timed now, the detour is no shorter than prev → site → next instead of
-   * prev → next (plus what supplying it adds at least, supply-bound.ts), and the delay it pushes
-   * onto stop p is no less than that arrival implies: beyond the stop's slack, or past shift end,
-   * no supply makes the position legal. Linear in the route.
+   * prev → next (new pickup stops go right before the ticket and only lengthen it), and the delay
+   * it pushes onto stop p is no less than that arrival implies: beyond the stop's slack, or past
+   * shift end, no supply makes the position legal. Linear in the route.
    */
   byPosition(e: number): Cost | null {
     const { model } = this.state;
@@ -91,18 +89,12 @@ export class InsertionBounds {
     if (!fitsEngineer(model, route, t)) return null;
     const site = model.tSite[t]!;
     const n = route.locs.length;
-    const legsIn: number[] = [];
-    for (let p = 0; p <= n; p++)
-      legsIn.push(model.legs.units(p === 0 ? model.engStart[e]! : route.locs[p - 1]!, site));
-    this.supply ??= new SupplyBound(this.state, t);
-    const extra = this.supply.extraByPosition(route, legsIn);
-    if (!extra) return null;
     const shiftEnd = model.engShiftEnd[e]!;
     const end = model.engEnd[e]!;
     const rounding = ROUNDING_SLACK * (LEGS_INTO_SITE + 1);
     let best: Cost | null = null;
     for (let p = 0; p <= n; p++) {
-      const into = legsIn[p]!;
+      const into = model.legs.units(p === 0 ? model.engStart[e]! : route.locs[p - 1]!, site);
       const arrive = (p === 0 ? model.engReady[e]! : route.depart[p - 1]!) + into - rounding;
       const done = Math.max(arrive, model.tEarliest[t]!) + model.tService[t]!;
       if (done > shiftEnd) continue;
@@ -116,7 +108,7 @@ export class InsertionBounds {
         if (done + home > shiftEnd) continue;
         detour = into + home - route.endLeg;
       }
-      const cost = this.bound(e, arrive, detour + extra[p]! - rounding);
+      const cost = this.bound(e, arrive, detour - rounding);
       if (best === null || compareCost(cost, best) < 0) best = cost;
     }
     return best;

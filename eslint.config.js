@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', '.tmp/', 'data/demo/', 'test-artifacts/', 'coverage/', 'public/vendor/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.data/',
+      '.tmp/',
+      'data/demo/',
+      'test-artifacts/',
+      'coverage/',
+      'public/vendor/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +29,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/src/**', '../src/*'], message: 'solver/ must not import from src/' },
-            { group: ['knex', 'express', 'pg', 'node-cron', 'node:fs', 'fs', 'node:http', 'http'], message: 'solver/ is pure: no I/O' },
+            {
+              group: ['knex', 'express', 'pg', 'node-cron', 'node:fs', 'fs', 'node:http', 'http'],
+              message: 'solver/ is pure: no I/O',
+            },
           ],
         },
       ],

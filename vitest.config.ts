@@ -10,10 +10,26 @@ const shared = { testTimeout: 60_000, hookTimeout: 120_000, pool: 'forks' as con
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...shared, name: 'unit', include: ['test/**/*.test.ts'], exclude: [...databaseTests, 'test/browser/**'] } },
+      {
+        test: {
+          ...shared,
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...databaseTests, 'test/browser/**'],
+        },
+      },
       { test: { ...shared, name: 'pglite', include: databaseTests, env: { TEST_DATABASE: 'pglite' } } },
       ...(process.env.DATABASE_URL
-        ? [{ test: { ...shared, name: 'postgres', include: databaseTests, env: { TEST_DATABASE: 'postgres' } } }]
+        ? [
+            {
+              test: {
+                ...shared,
+                name: 'postgres',
+                include: databaseTests,
+                env: { TEST_DATABASE: 'postgres' },
+              },
+            },
+          ]
         : []),
     ],
   },

@@ -14,7 +14,10 @@ const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
  * record with `rowSchema`. A file with any bad record is rejected whole: the caller writes
  * nothing, and the problem names each bad line (1-based, counting the header as line 1) and column.
  */
-export async function readCsvUpload<T extends z.ZodType>(req: Request, rowSchema: T): Promise<Array<z.output<T>>> {
+export async function readCsvUpload<T extends z.ZodType>(
+  req: Request,
+  rowSchema: T,
+): Promise<Array<z.output<T>>> {
   return (await readCsvRecords(req, rowSchema)).map((record) => record.value);
 }
 

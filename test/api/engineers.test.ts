@@ -43,13 +43,11 @@ describe('/api/v1/engineers', () => {
       .patch('/api/v1/engineers/E-017')
       .send({ skills: { 'his-server': 3 } });
     expect(updated.body.skills).toEqual({ 'his-server': 3 });
-    const absent = await request(t.app)
-      .post('/api/v1/engineers/E-017/absences')
-      .send({
-        startsAt: '2026-12-01T00:00:00+08:00',
-        endsAt: '2026-12-03T00:00:00+08:00',
-        reason: 'training',
-      });
+    const absent = await request(t.app).post('/api/v1/engineers/E-017/absences').send({
+      startsAt: '2026-12-01T00:00:00+08:00',
+      endsAt: '2026-12-03T00:00:00+08:00',
+      reason: 'training',
+    });
     expect(absent.status).toBe(201);
     expect(absent.body.absences).toHaveLength(1);
     const absenceId = absent.body.absences[0].id;

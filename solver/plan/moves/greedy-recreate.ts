@@ -46,11 +46,12 @@ export function recreateGreedy(
             ? -distance
             : distance;
   });
-  // A first-stop pin has one place to go, so it goes first; a shuffled order is shuffled through
-  // and through, the others put the tickets whose omission weighs more first.
-  const penaltyFirst = order !== 'random';
-  const pinFirst = (t: number): number => model.tPinFirst[t]!;
-  const weight = (t: number): number => (penaltyFirst ? model.tPenalty[t]! : 0);
+  // A shuffled order is shuffled through and through (a first-stop pin going in late may find its
+  // place taken, which is how a plan learns to leave it out); the others put a first-stop pin
+  // first, as it has one place to go, then the tickets whose omission weighs more.
+  const shuffled = order === 'random';
+  const pinFirst = (t: number): number => (shuffled ? 0 : model.tPinFirst[t]!);
+  const weight = (t: number): number => (shuffled ? 0 : model.tPenalty[t]!);
   const indices = tickets.map((_, i) => i);
   indices.sort((a, b) => {
     const [ta, tb] = [tickets[a]!, tickets[b]!];

@@ -83,8 +83,7 @@ function cutString(state: SearchState, random: Random, e: number, t: number, max
   for (let i = first; i < first + span; i++) {
     if (i >= keptFrom && i < keptFrom + kept) continue;
     const ticket = tickets[i]!;
-    if (state.model.tPinFirst[ticket] || !state.remove(ticket)) continue;
-    removed.push(ticket);
+    if (state.remove(ticket)) removed.push(ticket);
   }
   return removed;
 }

@@ -8,8 +8,9 @@ const THOROUGH = { from: 0, to: Infinity, thoroughSupply: true } as const;
 
 /**
  * Two tickets re-choose their supplies together: both come off their routes; then, in both
- * orders, each supply the first could take (at its best position on either of the two routes) is
- * tried with the best the second can do after it, and the best pair stays. That finds what no
+ * orders, each supply the first could take (the thorough list, at its best position on either of
+ * the two routes) is tried with the best the second can do after it (the quick list, which already
+ * includes the route's pickup stops), and the best pair stays. That finds what no
  * single resupply can: two tickets sharing one new pickup stop that neither would make alone, or
  * the one whose need fits several SKUs leaving the van's unit, the near depot's last part, to the
  * one that fits only it. The partner is another ticket with needs on the same route, one nearby
@@ -56,7 +57,7 @@ export const supplySwapMove: Move = {
 function insertBest(state: SearchState, t: number, engineers: readonly number[]): void {
   let best: Insertion | null = null;
   for (const e of engineers) {
-    const insertion = bestInsertion(state, t, e, THOROUGH);
+    const insertion = bestInsertion(state, t, e);
     if (insertion && (!best || compareCost(insertion.delta, best.delta) < 0)) best = insertion;
   }
   if (best) state.insert(best);

@@ -203,7 +203,7 @@ function bestPosition(
   // and every other), only less driving can beat it: the detour, three legs, is checked first.
   let cutoff = beat && meetsAll(beat, penalty) ? beat.travel + 1 : Infinity;
   for (let p = from; p <= to; p++) {
-    if (detour(state.model, route, t, p) >= cutoff) continue;
+    if (cutoff < Infinity && detour(state.model, route, t, p) >= cutoff) continue;
     if (!scoreInsertion(state.model, route, state.supplyOf, t, supply, p, NO_PICKUPS, -1, score)) continue;
     const missed = score.missed - penalty;
     if (best !== null) {

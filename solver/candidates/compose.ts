@@ -1,4 +1,4 @@
-import type { Plan } from '../plan.schema.ts';
+import type { Objective, Plan } from '../plan.schema.ts';
 import type { SearchState } from '../plan/state.ts';
 import type { CandidatesAnswer } from './answer.ts';
 import type { Day } from './day.ts';
@@ -27,19 +27,24 @@ export function composePlan(
     ...plan.unassigned.slice(before),
   ];
 
-  const missed =
+  const counted =
     (Number.isFinite(model.tDueOnsite[target]) ? 1 : 0) + (Number.isFinite(model.tDueUnit[target]) ? 1 : 0);
   const { commitments } = plan.summary;
   const byLevel: Record<string, [number, number]> = {};
-  for (const [level, [met, miss]] of Object.entries(commitments.byLevel)) byLevel[level] = [met, miss];
-  byLevel[String(model.tLevel[target])]![1] += missed;
+  for (const [level, [met, missed]] of Object.entries(commitments.byLevel)) byLevel[level] = [met, missed];
+  byLevel[String(model.tLevel[target])]![1] += counted;
   const [, late, travel, coverage] = plan.summary.objective;
-  const summary = {
-    ...plan.summary,
-    commitments: { met: commitments.met, missed: commitments.missed + missed, byLevel },
-    objective: [state.objective().missed, late, travel, coverage] as Plan['summary']['objective'],
+  const objective: Objective = [state.objective().missed, late, travel, coverage];
+  return {
+    assignments: plan.assignments,
+    routes: plan.routes,
+    unassigned,
+    summary: {
+      ...plan.summary,
+      commitments: { met: commitments.met, missed: commitments.missed + counted, byLevel },
+      objective,
+      solveMs: Math.max(0, Math.round(solveMs())),
+    },
+    candidates: answer.candidates,
   };
-  const composed: Plan = { assignments: plan.assignments, routes: plan.routes, unassigned, summary };
-  summary.solveMs = Math.max(0, Math.round(solveMs()));
-  return { ...composed, candidates: answer.candidates };
 }

@@ -16,6 +16,7 @@ export function solveCandidates(problem: Problem, runtime: SolverRuntime): Plan 
   const startedAt = runtime.now();
   const named = problem.options.ticket;
   const target = named === undefined ? 0 : problem.tickets.findIndex((ticket) => ticket.id === named);
+  if (target < 0) throw new Error(`unknown ticket ${named}`);
   const day = buildDay({ ...problem, tickets: problem.tickets.filter((_, t) => t !== target) });
   return answerAgainstDay(day, problem, target, () => runtime.now() - startedAt);
 }

@@ -5,6 +5,8 @@
 export * from './problem.schema.ts';
 export * from './plan.schema.ts';
 export { solve } from './solve.ts';
+/** Today's routes built once, then many tickets ranked against them (the dispatcher's "who goes?"). */
+export { prepareCandidates, type CandidatesQuery, type PreparedCandidates } from './candidates/prepare.ts';
 export { validatePlan, validateCandidates } from './validate-plan.ts';
 export type {
   CommitmentCounts,

@@ -52,6 +52,13 @@ export interface ServiceDeps {
  */
 export function createServices(deps: ServiceDeps) {
   const { db } = deps;
+  // Repositories that more than one service uses are built once and shared.
+  const locationRepository = createLocationRepository(db);
+  const regionRepository = createRegionRepository(db);
+  const profileRepository = createProfileRepository(db);
+  const contractRepository = createContractRepository(db);
+  const intakeContext = createIntakeContextRepository(db);
+  const catalog = defaultCatalog();
   const stockRepository = createStockRepository(db);
   // The ledger operations other features run inside their own transactions (dispatch, reorder).
   const stockLedger = createStockLedger({ stock: stockRepository, now: deps.now });
@@ -65,8 +72,8 @@ export function createServices(deps: ServiceDeps) {
       queries: createStockQueries(db),
       now: deps.now,
     }),
-    locations: createLocationService({ db, locations: createLocationRepository(db) }),
-    regions: createRegionService({ db, regions: createRegionRepository(db) }),
+    locations: createLocationService({ db, locations: locationRepository }),
+    regions: createRegionService({ db, regions: regionRepository }),
     zones: createZoneService({ db, zones: createZoneRepository(db) }),
     equipmentModels: createEquipmentModelService({ db, models: createEquipmentModelRepository(db) }),
     suppliers: createSupplierService({ db, suppliers: createSupplierRepository(db) }),
@@ -75,21 +82,21 @@ export function createServices(deps: ServiceDeps) {
     equipment: createEquipmentService({
       db,
       equipment: createEquipmentRepository(db),
-      locations: createLocationRepository(db),
-      regions: createRegionRepository(db),
+      locations: locationRepository,
+      regions: regionRepository,
       now: deps.now,
     }),
     commitmentProfiles: createProfileService({
       db,
-      profiles: createProfileRepository(db),
-      contracts: createContractRepository(db),
-      catalog: defaultCatalog(),
+      profiles: profileRepository,
+      contracts: contractRepository,
+      catalog,
     }),
     contracts: createContractService({
       db,
-      contracts: createContractRepository(db),
-      profiles: createProfileRepository(db),
-      catalog: defaultCatalog(),
+      contracts: contractRepository,
+      profiles: profileRepository,
+      catalog,
     }),
     calendarDays: createCalendarDayService({ db, days: createCalendarDayRepository(db) }),
     engineers: createEngineerService({ db, engineers: createEngineerRepository(db), now: deps.now }),
@@ -99,13 +106,13 @@ export function createServices(deps: ServiceDeps) {
       tickets: createTicketRepository(db),
       clocks: createTicketClockRepository(db),
       events: createTicketEventRepository(db),
-      context: createIntakeContextRepository(db),
+      context: intakeContext,
     }),
     preventiveJobs: createPreventiveJobService({
       db,
       now: deps.now,
       jobs: createPreventiveJobRepository(db),
-      context: createIntakeContextRepository(db),
+      context: intakeContext,
     }),
   };
 }

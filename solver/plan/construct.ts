@@ -23,7 +23,7 @@ export function construct(state: SearchState): void {
   const { model, engineers } = state;
   const options = {
     candidatesOf: (t: number) => engineers.candidates(t),
-    fallbackOf: (t: number) => engineers.qualified(t).slice(0, FALLBACK_ENGINEERS),
+    fallbackOf: (t: number) => engineers.nearestQualified(t, FALLBACK_ENGINEERS),
   };
   const pinned: number[] = [];
   const byLevel: number[][] = [[], [], []];

@@ -14,6 +14,8 @@ export interface EngineerIndex {
   qualified(ticket: number): readonly number[];
   /** Every engineer with the ticket's skill level, in no particular order (no sort, no pin). */
   skilled(ticket: number): readonly number[];
+  /** `qualified(ticket).slice(0, count)`, without sorting (or keeping) the whole list. */
+  nearestQualified(ticket: number, count: number): readonly number[];
   /** The few nearest qualified engineers, plus the previous engineer where set. */
   candidates(ticket: number): readonly number[];
   /** Every engineer, qualified or not, nearest first (for explanations). */
@@ -39,10 +41,7 @@ export function createEngineerIndex(model: Model): EngineerIndex {
     }
     return list;
   };
-  const isQualified = (t: number, e: number): boolean => {
-    const ticket = problem.tickets[t]!;
-    return (problem.engineers[e]!.skills[ticket.skill] ?? 0) >= ticket.minSkillLevel;
-  };
+  const isQualified = createQualification(model);
 
   const sortedCache = new Map<number, readonly number[]>();
   const candidateCache = new Map<number, readonly number[]>();
@@ -64,6 +63,29 @@ export function createEngineerIndex(model: Model): EngineerIndex {
     return list;
   };
 
+  const nearestQualified = (t: number, count: number): readonly number[] => {
+    const cached = sortedCache.get(t);
+    if (cached) return cached.slice(0, count);
+    if (model.tPin[t]! >= 0) return qualified(t).slice(0, count);
+    const ticket = problem.tickets[t]!;
+    const site = model.tSite[t]!;
+    const pool = qualifiedFor(ticket.skill, ticket.minSkillLevel);
+    const keys = Float64Array.from(pool, (e) => estimate(e, site));
+    const order = (a: number, b: number): number => keys[a]! - keys[b]! || pool[a]! - pool[b]!;
+    if (pool.length <= count)
+      return pool
+        .map((_, i) => i)
+        .sort(order)
+        .map((i) => pool[i]!);
+    // The count-th smallest key by a native numeric sort, then only the items up to it sorted
+    // (ties at the threshold by engineer index, as the full sort orders them).
+    const threshold = keys.slice().sort()[count - 1]!;
+    const picked: number[] = [];
+    for (let i = 0; i < pool.length; i++) if (keys[i]! < threshold) picked.push(i);
+    for (let i = 0; i < pool.length && picked.length < count; i++) if (keys[i] === threshold) picked.push(i);
+    return picked.sort(order).map((i) => pool[i]!);
+  };
+
   const candidates = (t: number): readonly number[] => {
     let list = candidateCache.get(t);
     if (!list) {
@@ -83,6 +105,7 @@ export function createEngineerIndex(model: Model): EngineerIndex {
 
   return {
     qualified,
+    nearestQualified,
     skilled: (t) => {
       const ticket = problem.tickets[t]!;
       return qualifiedFor(ticket.skill, ticket.minSkillLevel);
@@ -124,4 +147,24 @@ function nearestOf(pool: readonly number[], count: number, key: (item: number) =
 
 function createArrivalEstimate(model: Model): (engineer: number, location: number) => number {
   return (e, location) => model.engReady[e]! + model.approx(model.engStart[e]!, location);
+}
+
+/**
+ * Whether an engineer has a ticket's skill at its level, from numeric tables: it is asked for
+ * every insertion tried, and reading the skill records by string key was a tenth of construction.
+ */
+function createQualification(model: Model): (t: number, e: number) => boolean {
+  const { problem } = model;
+  const skillIndex = new Map<string, number>();
+  for (const ticket of problem.tickets)
+    if (!skillIndex.has(ticket.skill)) skillIndex.set(ticket.skill, skillIndex.size);
+  const engineers = model.engineerCount;
+  // levels[skill × engineers + e]: the engineer's level in that skill, 0 without it.
+  const levels = new Float64Array(skillIndex.size * engineers);
+  problem.engineers.forEach((engineer, e) => {
+    for (const [skill, s] of skillIndex) levels[s * engineers + e] = engineer.skills[skill] ?? 0;
+  });
+  const ticketSkill = Int32Array.from(problem.tickets, (ticket) => skillIndex.get(ticket.skill)!);
+  const ticketLevel = Float64Array.from(problem.tickets, (ticket) => ticket.minSkillLevel);
+  return (t, e) => levels[ticketSkill[t]! * engineers + e]! >= ticketLevel[t]!;
 }

@@ -83,6 +83,7 @@ export function forEachInsertion(
   const route = state.routes[e]!;
   const pin = model.tPin[t]!;
   if ((pin >= 0 && pin !== e) || !state.engineers.isQualified(t, e) || !fitsEngineer(model, route, t)) return;
+  if (model.tService[t]! > roomOf(model, route)) return;
   const floor = firstFreePosition(model, route);
   const n = route.locs.length;
   let from = Math.max(floor, limit?.from ?? 0);
@@ -242,6 +243,28 @@ function detour(model: Model, route: Route, t: number, p: number): number {
     return legs.units(before, site) + legs.units(site, route.locs[p]!) - route.legIn[p]!;
   const end = model.engEnd[route.engineer]!;
   return legs.units(before, site) + (end >= 0 ? legs.units(site, end) : 0) - route.endLeg;
+}
+
+const rooms = new WeakMap<Route, number>();
+
+/**
+ * The longest service any insertion into the route could still fit (an upper bound): a ticket
+ * at position p delays stop p by its service plus its detour, which slack[p] must absorb; at
+ * the end it must finish by shift end. The detour is at least −1 unit on great-circle legs
+ * (triangle inequality, three legs rounded once each) and at least −legIn[p] on a matrix. On a
+ * saturated day most routes are full, and this skips them without a leg lookup. Routes are
+ * immutable, so the bound is cached per route object.
+ */
+function roomOf(model: Model, route: Route): number {
+  let room = rooms.get(route);
+  if (room !== undefined) return room;
+  const n = route.locs.length;
+  const shiftEnd = model.engShiftEnd[route.engineer]!;
+  room = shiftEnd - (n === 0 ? model.engReady[route.engineer]! : route.depart[n - 1]!);
+  const matrix = model.problem.travel.mode === 'matrix';
+  for (let p = 0; p < n; p++) room = Math.max(room, route.slack[p]! + (matrix ? route.legIn[p]! : 2));
+  rooms.set(route, room);
+  return room;
 }
 
 /** Job count and van load: checks that do not depend on the position. */

@@ -1,0 +1,122 @@
+import type { CoverageInput, CoverageModel, Uncovered } from './types.ts';
+
+/** A location that can reach a site within its promise, with travel + handling in minutes. */
+export interface Reach {
+  readonly location: number;
+  readonly minutes: number;
+}
+
+/**
+ * Sites of one model that are interchangeable in the MIP: the same demand rate and the same set
+ * of locations in range. Their binary assignment variables are symmetric, so the MIP assigns an
+ * integer count of the group to each location instead (an exact reformulation without the
+ * symmetry); the count is split back into sites afterwards, each to its nearest allocated location.
+ */
+export interface SiteGroup {
+  readonly siteIds: readonly string[];
+  readonly ratePerYear: number;
+  /** Sorted by minutes, then location index. */
+  readonly reach: readonly Reach[];
+  /** Minutes from each site of the group to each reachable location (same order as `reach`). */
+  readonly minutesBySite: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Everything the MIP needs about one model, with the out-of-range sites already set aside. */
+export interface ModelNetwork {
+  readonly model: CoverageModel;
+  readonly groups: readonly SiteGroup[];
+  /** Current units per location index. */
+  readonly stock: readonly number[];
+  /** Location indices that cover at least one group. */
+  readonly covering: readonly number[];
+  /** Demand rate a location could be asked to serve: every group it can reach. */
+  readonly reachableRate: ReadonlyMap<number, number>;
+  readonly uncovered: readonly Uncovered[];
+}
+
+export function buildNetworks(input: CoverageInput): ModelNetwork[] {
+  const locationIndex = new Map(input.locations.map((location, i) => [location.id, i]));
+  const legsBySite = new Map<string, { location: number; minutes: number }[]>();
+  for (const leg of input.travel) {
+    const location = locationIndex.get(leg.locationId)!;
+    const total = leg.minutes + input.locations[location]!.handlingMinutes;
+    const legs = legsBySite.get(leg.siteId) ?? [];
+    const same = legs.find((l) => l.location === location);
+    if (same) same.minutes = Math.min(same.minutes, total);
+    else legs.push({ location, minutes: total });
+    legsBySite.set(leg.siteId, legs);
+  }
+  return input.models.map((model) => buildModelNetwork(input, model, legsBySite));
+}
+
+function buildModelNetwork(
+  input: CoverageInput,
+  model: CoverageModel,
+  legsBySite: ReadonlyMap<string, readonly { location: number; minutes: number }[]>,
+): ModelNetwork {
+  const uncovered: Uncovered[] = [];
+  const groups = new Map<
+    string,
+    { siteIds: string[]; rate: number; reach: Reach[]; minutes: Map<string, number[]> }
+  >();
+  for (const site of input.sites) {
+    const rate = site.demands
+      .filter((d) => d.modelId === model.id)
+      .reduce((sum, d) => sum + d.ratePerYear, 0);
+    if (rate === 0) continue;
+    const legs = [...(legsBySite.get(site.id) ?? [])].sort(
+      (a, b) => a.minutes - b.minutes || a.location - b.location,
+    );
+    const reach = legs.filter((leg) => leg.minutes <= site.promiseMinutes);
+    if (reach.length === 0) {
+      const nearest = legs[0];
+      uncovered.push({
+        siteId: site.id,
+        modelId: model.id,
+        ratePerYear: rate,
+        reason: 'out-of-range',
+        explanation: nearest
+          ? `no stock location within ${site.promiseMinutes} min (nearest ${input.locations[nearest.location]!.id} at ${round1(nearest.minutes)} min including handling)`
+          : `no stock location within ${site.promiseMinutes} min (no travel time listed for this site)`,
+        ...(nearest
+          ? { nearest: { locationId: input.locations[nearest.location]!.id, minutes: nearest.minutes } }
+          : {}),
+      });
+      continue;
+    }
+    const locations = [...reach].sort((a, b) => a.location - b.location).map((r) => r.location);
+    const key = `${rate}|${locations.join(',')}`;
+    const group = groups.get(key) ?? {
+      siteIds: [] as string[],
+      rate,
+      reach: [] as Reach[],
+      minutes: new Map<string, number[]>(),
+    };
+    if (group.siteIds.length === 0) group.reach = reach;
+    group.siteIds.push(site.id);
+    group.minutes.set(
+      site.id,
+      group.reach.map((r) => reach.find((own) => own.location === r.location)!.minutes),
+    );
+    groups.set(key, group);
+  }
+  const stock = input.locations.map((location) => location.stock[model.id] ?? 0);
+  const reachableRate = new Map<number, number>();
+  const finished: SiteGroup[] = [...groups.values()].map((g) => {
+    for (const r of g.reach)
+      reachableRate.set(r.location, (reachableRate.get(r.location) ?? 0) + g.rate * g.siteIds.length);
+    return { siteIds: g.siteIds, ratePerYear: g.rate, reach: g.reach, minutesBySite: g.minutes };
+  });
+  return {
+    model,
+    groups: finished,
+    stock,
+    covering: [...reachableRate.keys()].sort((a, b) => a - b),
+    reachableRate,
+    uncovered,
+  };
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}

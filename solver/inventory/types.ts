@@ -159,7 +159,7 @@ export interface ReplenishmentPolicy {
   /** (s,Q) for consumables: the EOQ after pack and MOQ rounding; otherwise null. */
   orderQuantity: number | null;
   targetFillRate: number;
-  /** Fill rate the model predicts at S (s for (s,Q)); 1 where there is no demand. */
+  /** Fill rate the model predicts at S (at s for (s,Q)); 1 where there is no demand; 0 with too little history (nothing stocked). */
   predictedFillRate: number;
   /** Expected backorders (units) at the end of a review cycle / in steady state for base stock. */
   expectedBackorders: number;

@@ -11,7 +11,17 @@ export interface RegretOptions {
   readonly candidatesOf: (t: number) => readonly number[];
   /** Engineers tried, one ticket at a time, for tickets none of their candidates could take. */
   readonly fallbackOf?: (t: number) => readonly number[];
+  /**
+   * The deadline: once true, tickets not yet placed stop being tried and go to `untried`
+   * (construction finishes them by a cheaper pass) instead of the result. Checked every few
+   * tickets, so a run that never reaches it is the same as one without it.
+   */
+  readonly stop?: () => boolean;
+  readonly untried?: number[];
 }
+
+/** How many tickets (entries computed, or insertions) pass between two looks at the deadline. */
+const STOP_CHECK_EVERY = 16;
 
 /** A ticket waiting to be inserted: its best insertion per candidate engineer. */
 interface Waiting {
@@ -58,8 +68,23 @@ export function insertByRegret(
     queue.push({ waiting: w, stamp: w.stamp, ...regretOf(w) });
   };
 
+  const untried: number[] = [];
+  let stopped = false;
+  let sinceCheck = 0;
+  const outOfTime = (): boolean => {
+    if (!stopped && options.stop && ++sinceCheck >= STOP_CHECK_EVERY) {
+      sinceCheck = 0;
+      stopped = options.stop();
+    }
+    return stopped;
+  };
+
   for (const t of tickets) {
     if (state.engineerOf[t]! >= 0 || waiting.has(t)) continue;
+    if (outOfTime()) {
+      untried.push(t);
+      continue;
+    }
     const engineers = options.candidatesOf(t);
     const w: Waiting = {
       ticket: t,
@@ -79,7 +104,7 @@ export function insertByRegret(
   }
 
   const leftOut: number[] = [];
-  while (queue.size > 0) {
+  while (queue.size > 0 && !outOfTime()) {
     const item = queue.pop()!;
     const w = item.waiting;
     if (!waiting.has(w.ticket) || w.stamp !== item.stamp) continue;
@@ -111,9 +136,12 @@ export function insertByRegret(
     }
   }
 
-  const unplaced: number[] = [...waiting.keys()];
+  untried.push(...waiting.keys());
+  const unplaced: number[] = options.untried ? [] : untried;
+  options.untried?.push(...untried);
   for (const t of leftOut) {
-    if (!options.fallbackOf || !insertAnywhere(state, t, options.fallbackOf(t))) unplaced.push(t);
+    if (!options.fallbackOf || outOfTime() || !insertAnywhere(state, t, options.fallbackOf(t)))
+      unplaced.push(t);
   }
   return unplaced;
 }

@@ -31,14 +31,13 @@ describe('plan mode: reproducibility and the anytime property', () => {
     expect(compareCost(asCost(searched), asCost(constructed))).toBeLessThanOrEqual(0);
   });
 
-  it('finishes construction when the deadline passes before it does', () => {
-    // Every reading of this clock is a second later: the deadline has passed at the first check.
+  it('accounts for every ticket when the deadline has passed before construction starts', () => {
+    // Every reading of this clock is a second later: the deadline has passed at the first check,
+    // so construction stops at once (test/solver/plan-anytime.test.ts covers a deadline midway).
     let clock = 0;
     const late = solve(problem, { now: () => (clock += 1000) });
     expect(validatePlan(problem, late).violations).toEqual([]);
-    const constructed = run(problem, 0);
-    expect(late.assignments.length).toBe(constructed.assignments.length);
-    expect(late.summary.objective).toEqual(constructed.summary.objective);
+    expect(late.assignments.length + late.unassigned.length).toBe(problem.tickets.length);
     for (const entry of late.unassigned) expect(entry.reason.length).toBeGreaterThan(10);
   });
 

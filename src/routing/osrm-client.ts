@@ -92,18 +92,21 @@ export function createOsrmClient(deps: OsrmClientDeps) {
 
   async function get(service: 'table' | 'route', points: readonly LonLat[], query: string): Promise<unknown> {
     const url = `${base}/${service}/v1/driving/${points.map(formatCoordinate).join(';')}?${query}`;
-    let response: Response;
-    let body: unknown;
+    let answer: { response: Response; body: unknown };
     try {
-      response = await deps.fetch(url, { signal: AbortSignal.timeout(deps.timeoutMs) });
-      const text = await response.text();
-      body = parseJson(text);
+      answer = await fetchJson(url);
     } catch (error) {
-      if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-        throw new OsrmError('timeout', `${service}: no answer within ${deps.timeoutMs} ms`, { cause: error });
+      if (isTimeout(error)) throw timeoutError(service, error);
+      // A kept-alive connection the server closed meanwhile (often after a long synchronous solve
+      // held the event loop) fails at once; a GET is safe to send again on a fresh connection.
+      try {
+        answer = await fetchJson(url);
+      } catch (retryError) {
+        if (isTimeout(retryError)) throw timeoutError(service, retryError);
+        throw new OsrmError('network', `${service}: ${networkMessage(retryError)}`, { cause: retryError });
       }
-      throw new OsrmError('network', `${service}: ${describeFailure(error)}`, { cause: error });
     }
+    const { response, body } = answer;
     const code = codeOf(body);
     if (!response.ok) {
       const detail = code ? ` ${code}: ${messageOf(body)}` : '';
@@ -112,6 +115,15 @@ export function createOsrmClient(deps: OsrmClientDeps) {
     if (code !== 'Ok')
       throw new OsrmError('code', `${service}: code ${code ?? 'missing'}: ${messageOf(body)}`);
     return body;
+  }
+
+  async function fetchJson(url: string): Promise<{ response: Response; body: unknown }> {
+    const response = await deps.fetch(url, { signal: AbortSignal.timeout(deps.timeoutMs) });
+    return { response, body: parseJson(await response.text()) };
+  }
+
+  function timeoutError(service: string, cause: unknown): OsrmError {
+    return new OsrmError('timeout', `${service}: no answer within ${deps.timeoutMs} ms`, { cause });
   }
 
   /** durations and distances from every source to every destination (one request). */
@@ -156,6 +168,17 @@ function formatCoordinate(point: LonLat): string {
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+}
+
+/** fetch says only "fetch failed"; the cause says why (ECONNREFUSED, ECONNRESET, …). */
+function networkMessage(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? `${describeFailure(error)} (${code})` : describeFailure(error);
 }
 
 function parseJson(text: string): unknown {

@@ -106,8 +106,10 @@ interface Block {
 }
 
 /**
- * The requests still needed: for each block of the chunk grid, only the rows that miss a pair
- * in it, and only the columns those rows miss. A block with nothing missing is skipped.
+ * The requests still needed. In each block of the chunk grid, rows missing most of the block
+ * (new places) are asked for with every column they miss, then the remaining rows only for the
+ * columns they still miss: a new place in a cached block costs a 1 × n and an n × 1 request,
+ * not n × n. A block with nothing missing is skipped. Every missing pair is covered.
  */
 export function blocksToAsk(
   pairs: readonly (readonly (Pair | undefined)[])[],
@@ -120,12 +122,20 @@ export function blocksToAsk(
   }
   const missing = (i: number, j: number) => pairs[i]![j] === undefined;
   const blocks: Block[] = [];
+  const ask = (rows: number[], destinationChunk: number[]) => {
+    if (rows.length === 0) return;
+    blocks.push({ rows, cols: destinationChunk.filter((j) => rows.some((i) => missing(i, j))) });
+  };
   for (const sourceChunk of chunks) {
     for (const destinationChunk of chunks) {
-      const rows = sourceChunk.filter((i) => destinationChunk.some((j) => missing(i, j)));
-      if (rows.length === 0) continue;
-      const cols = destinationChunk.filter((j) => rows.some((i) => missing(i, j)));
-      blocks.push({ rows, cols });
+      const missingCount = (i: number) => destinationChunk.filter((j) => missing(i, j)).length;
+      const mostlyMissing = sourceChunk.filter((i) => missingCount(i) * 2 >= destinationChunk.length);
+      ask(mostlyMissing, destinationChunk);
+      const covered = new Set(mostlyMissing);
+      ask(
+        sourceChunk.filter((i) => !covered.has(i) && missingCount(i) > 0),
+        destinationChunk,
+      );
     }
   }
   return blocks;

@@ -1,4 +1,5 @@
 import osrmTextInstructions from 'osrm-text-instructions';
+import { stopLabel } from './straight-instructions.ts';
 import type { OsrmRoute, OsrmStep } from './osrm-client.ts';
 import type { LineString, RouteLeg, RouteOptions, RouteStep } from './types.ts';
 
@@ -18,7 +19,8 @@ export function osrmRouteToLegs(response: OsrmRoute, options: RouteOptions): Rou
       instruction: instructions.compile(options.language, step, {
         legCount: legs.length,
         legIndex,
-        ...(options.stopNames?.[legIndex + 1] ? { waypointName: options.stopNames[legIndex + 1] } : {}),
+        // Always named: the library's zh-Hans text for an unnamed last stop lacks its ordinal.
+        waypointName: stopLabel(options.language, legIndex + 1, options.stopNames?.[legIndex + 1]),
       }),
       distanceKm: step.distance / 1000,
       durationMinutes: step.duration / 60,

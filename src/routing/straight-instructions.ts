@@ -32,16 +32,21 @@ export function formatDistance(language: RouteLanguage, km: number): string {
   return `${Math.round(km)}${kilometre}`;
 }
 
+/** The stop's name, or "stop 2" / "第2站" when it has none. */
+export function stopLabel(language: RouteLanguage, stopNumber: number, name?: string): string {
+  if (name) return name;
+  return language === 'en' ? `stop ${stopNumber}` : `第${stopNumber}站`;
+}
+
 export function straightLegInstructions(
   language: RouteLanguage,
   leg: StraightLeg,
 ): { depart: string; arrive: string } {
   const direction = compassPoint(language, leg.bearing);
   const distance = formatDistance(language, leg.distanceKm);
+  const stop = stopLabel(language, leg.stopNumber, leg.stopName);
   if (language === 'en') {
-    const stop = leg.stopName ?? `stop ${leg.stopNumber}`;
     return { depart: `Head ${direction} for ${distance} to ${stop}`, arrive: `Arrive at ${stop}` };
   }
-  const stop = leg.stopName ?? `第${leg.stopNumber}站`;
   return { depart: `向${direction}行驶${distance}，前往${stop}`, arrive: `到达${stop}` };
 }

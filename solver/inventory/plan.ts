@@ -239,7 +239,7 @@ export function planReplenishment(input: ReplenishmentInput): ReplenishmentPolic
     const holding = input.unitCost * input.holdingRate;
     const eoq = economicOrderQuantity(annualDemand, input.orderCost, holding);
     // Without a holding cost the EOQ is unbounded: a year's demand at most.
-    const capped = Math.max(1, Math.min(eoq, Math.ceil(annualDemand)));
+    const capped = Math.max(1, Number.isFinite(eoq) ? eoq : Math.ceil(annualDemand));
     const quantity = roundOrderQuantity(capped, input.packSize, input.minOrderQty);
     const demand = leadTimeDemand(model, leadTime, {
       extraPeriods: review,

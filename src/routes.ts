@@ -15,6 +15,8 @@ import type { Services } from './services.ts';
 import { registerTicketRoutes } from './tickets/ticket.routes.ts';
 import { registerPreventiveJobRoutes } from './preventive/preventive.routes.ts';
 import { registerStockRoutes } from './stock/stock.routes.ts';
+import { registerDispatchPlanRoutes } from './dispatch/dispatch-plan.routes.ts';
+import { registerDispatchCandidateRoutes } from './dispatch/dispatch-candidates.routes.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 export function registerApiRoutes(api: Api, services: Services): void {
@@ -33,4 +35,6 @@ export function registerApiRoutes(api: Api, services: Services): void {
   registerEngineerRoutes(api, services.engineers);
   registerTicketRoutes(api, services.tickets);
   registerPreventiveJobRoutes(api, services.preventiveJobs);
+  registerDispatchPlanRoutes(api, { plans: services.dispatchPlans, commits: services.dispatchCommits });
+  registerDispatchCandidateRoutes(api, services.dispatchCandidates);
 }

@@ -32,10 +32,18 @@ const server = app.listen(config.PORT, config.HOST, () => {
   );
 });
 
+// Load the solver into its worker threads now, so the first plan does not wait for it.
+void services.dispatchPlans
+  .warm()
+  .catch((error: unknown) => logger.error({ err: error }, 'solver workers failed to start'));
+
 function shutdown(signal: string): void {
   logger.info({ signal }, 'shutting down');
   server.close(() => {
-    void db.destroy().then(() => process.exit(0));
+    void services.dispatchPlans
+      .close()
+      .then(() => db.destroy())
+      .then(() => process.exit(0));
   });
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -37,6 +37,14 @@ import { createIntakeContextRepository } from './tickets/intake-context.reposito
 import { createTicketClockRepository } from './tickets/ticket-clock.repository.ts';
 import { createTicketEventRepository } from './tickets/ticket-event.repository.ts';
 import { createTicketRepository } from './tickets/ticket.repository.ts';
+import { availableParallelism } from 'node:os';
+import { createDispatchPlanRepository } from './dispatch/dispatch-plan.repository.ts';
+import { createDispatchPlanService } from './dispatch/dispatch-plan.service.ts';
+import { createPlanCommitService } from './dispatch/plan-commit.service.ts';
+import { createPlanWorkerPool } from './dispatch/plan-worker-pool.ts';
+import { createDispatchProblemBuilder } from './dispatch/problem-builder.ts';
+import { createRouting } from './routing/index.ts';
+import { createDispatchCandidatesService } from './dispatch/dispatch-candidates.service.ts';
 
 export interface ServiceDeps {
   db: Database;
@@ -62,6 +70,30 @@ export function createServices(deps: ServiceDeps) {
   const stockRepository = createStockRepository(db);
   // The ledger operations other features run inside their own transactions (dispatch, reorder).
   const stockLedger = createStockLedger({ stock: stockRepository, now: deps.now });
+  // Ticket intake tells dispatch about new tickets (a level-1 ticket starts a re-plan); dispatch
+  // is built below, after the ticket service it depends on.
+  const intakeListeners: Array<(ticket: { id: string; level: number }) => void> = [];
+  const tickets = createTicketService({
+    db,
+    now: deps.now,
+    tickets: createTicketRepository(db),
+    clocks: createTicketClockRepository(db),
+    events: createTicketEventRepository(db),
+    context: intakeContext,
+    onCreated: (ticket) => intakeListeners.forEach((listener) => listener(ticket)),
+  });
+  const dispatchPlanRepository = createDispatchPlanRepository(db);
+  const dispatchPlans = createDispatchPlanService({
+    db,
+    now: deps.now,
+    logger: deps.logger,
+    plans: dispatchPlanRepository,
+    builder: createDispatchProblemBuilder({ db, now: deps.now }),
+    // Solves run off the request thread, at most two at once (and one core left to the API).
+    pool: createPlanWorkerPool({ size: Math.min(2, Math.max(1, availableParallelism() - 1)) }),
+    routing: createRouting({ config: deps.config, logger: deps.logger }),
+  });
+  intakeListeners.push((ticket) => dispatchPlans.onTicketCreated(ticket));
   return {
     config: deps.config,
     stockLedger,
@@ -100,13 +132,21 @@ export function createServices(deps: ServiceDeps) {
     }),
     calendarDays: createCalendarDayService({ db, days: createCalendarDayRepository(db) }),
     engineers: createEngineerService({ db, engineers: createEngineerRepository(db), now: deps.now }),
-    tickets: createTicketService({
+    tickets,
+    dispatchPlans,
+    dispatchCommits: createPlanCommitService({
       db,
       now: deps.now,
-      tickets: createTicketRepository(db),
-      clocks: createTicketClockRepository(db),
-      events: createTicketEventRepository(db),
-      context: intakeContext,
+      plans: dispatchPlanRepository,
+      ledger: stockLedger,
+      stock: stockRepository,
+      tickets,
+    }),
+    // "Who goes?" for one ticket, ranked against today's routes prepared once per change counter.
+    dispatchCandidates: createDispatchCandidatesService({
+      db,
+      now: deps.now,
+      builder: createDispatchProblemBuilder({ db, now: deps.now }),
     }),
     preventiveJobs: createPreventiveJobService({
       db,

@@ -72,8 +72,9 @@ export function createLifecycle(deps: LifecycleDeps) {
   }
 
   return {
-    transition: (id: string, request: TransitionRequest, actor: string): Promise<void> =>
-      deps.db.transaction(async (trx) => {
+    /** With `outer`, the change is part of the caller's transaction (a dispatch commit). */
+    transition: (id: string, request: TransitionRequest, actor: string, outer?: Knex): Promise<void> =>
+      (outer ?? deps.db).transaction(async (trx) => {
         const ticket = await load(id, trx);
         assertVersion(ticket, request.version);
         const { to } = request;

@@ -28,6 +28,8 @@ export interface TicketServiceDeps {
   clocks: TicketClockRepository;
   events: TicketEventRepository;
   context: IntakeContextRepository;
+  /** Told about every ticket intake created (not a replayed one), after its transaction committed. */
+  onCreated?: (ticket: Ticket) => void;
 }
 
 export function createTicketService(deps: TicketServiceDeps) {
@@ -94,7 +96,9 @@ export function createTicketService(deps: TicketServiceDeps) {
       }
       try {
         const id = await db.transaction((trx) => intake(input, { ...meta, requestHash: hash }, trx));
-        return { ticket: await get(id), created: true };
+        const ticket = await get(id);
+        deps.onCreated?.(ticket);
+        return { ticket, created: true };
       } catch (error) {
         if (!key || !isIdempotencyKeyConflict(error)) throw error;
         const existing = await tickets.findByIdempotencyKey(key);
@@ -148,6 +152,14 @@ export function createTicketService(deps: TicketServiceDeps) {
       await lifecycle.transition(id, request, actor);
       return get(id);
     },
+
+    /** A status change inside the caller's transaction (the dispatch commit assigns many at once). */
+    transitionWithin: (
+      trx: Knex,
+      id: string,
+      request: Parameters<typeof lifecycle.transition>[1],
+      actor: string,
+    ) => lifecycle.transition(id, request, actor, trx),
 
     async addEvent(id: string, request: Parameters<typeof lifecycle.addEvent>[1], actor: string) {
       await lifecycle.addEvent(id, request, actor);

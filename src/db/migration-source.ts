@@ -16,7 +16,6 @@ import * as faultCodes from './migrations/20261128014000_fault_codes.ts';
 import * as demandHistory from './migrations/20261128014100_demand_history.ts';
 import * as networkDetails from './migrations/20261128014200_network_details.ts';
 import * as dispatchPlans from './migrations/20261128020000_dispatch_plans.ts';
-import * as reorder from './migrations/20261128015500_reorder.ts';
 import * as dispatchVersions from './migrations/20261128020100_dispatch_versions.ts';
 
 interface Migration {
@@ -47,7 +46,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261128014100_demand_history', demandHistory],
   ['20261128014200_network_details', networkDetails],
   ['20261128020000_dispatch_plans', dispatchPlans],
-  ['20261128015500_reorder', reorder],
   ['20261128020100_dispatch_versions', dispatchVersions],
 ];
 

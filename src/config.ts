@@ -28,9 +28,16 @@ const ConfigSchema = z.object({
   AT_RISK_SHARE: z.coerce.number().min(0).max(1).default(0.25),
   /** When the nightly reorder run starts (cron syntax, service time zone). */
   REORDER_CRON: z.string().default('0 2 * * *'),
-  /** Base URL of an OSRM server; absent: the embedded great-circle travel model. */
-  OSRM_URL: z.string().url().optional(),
+  /** Base URL of an OSRM server; absent or empty: the embedded great-circle travel model. */
+  OSRM_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Each OSRM request's time limit; past it, routing falls back to the great-circle model. */
   OSRM_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** Most sources (and destinations) per OSRM table request: osrm-routed's --max-table-size. */
+  OSRM_MAX_TABLE_SIZE: z.coerce.number().int().positive().default(100),
   /** Comma-separated origins allowed by CORS; empty: same origin only. */
   CORS_ORIGINS: z.string().default(''),
 });

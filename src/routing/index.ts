@@ -10,13 +10,13 @@ export * from './types.ts';
 export { defaultGreatCircle, type GreatCircleParameters } from './great-circle.ts';
 
 export interface RoutingDeps {
-  config: Pick<Config, 'OSRM_URL' | 'OSRM_TIMEOUT_MS'>;
+  config: Pick<Config, 'OSRM_URL' | 'OSRM_TIMEOUT_MS'> & Partial<Pick<Config, 'OSRM_MAX_TABLE_SIZE'>>;
   logger: Logger;
   /** Injected for tests; default the global fetch. */
   fetch?: typeof fetch;
   /** The great-circle model's speed and circuity; default the solver's own defaults. */
   greatCircle?: GreatCircleParameters;
-  /** Most sources (and destinations) in one OSRM table request; osrm-routed's --max-table-size default is 100. */
+  /** Most sources (and destinations) in one OSRM table request; default config.OSRM_MAX_TABLE_SIZE, else 100. */
   maxTableSize?: number;
   /** Most point pairs kept in the matrix cache. */
   cachePairs?: number;
@@ -50,7 +50,7 @@ export function createRouting(deps: RoutingDeps): Routing {
   });
   const osrmMatrix = createOsrmMatrix({
     client,
-    maxTableSize: deps.maxTableSize ?? 100,
+    maxTableSize: deps.maxTableSize ?? deps.config.OSRM_MAX_TABLE_SIZE ?? 100,
     cachePairs: deps.cachePairs ?? 1_000_000,
     concurrency: deps.concurrency ?? 4,
     estimate: greatCircle.matrix,

@@ -9,6 +9,7 @@ import {
   fitCroston,
   fitSes,
   fitTsb,
+  warmUp,
   type CrostonVariant,
   type SmoothingFit,
 } from './smoothing.ts';
@@ -105,15 +106,31 @@ function sampleVariance(series: readonly number[]): number {
   return Math.max(0, (squares - (sum * sum) / n) / (n - 1));
 }
 
-/** SES on k-period buckets, divided by k: the forecast and variance per period. */
+/**
+ * SES on k-period buckets, divided by k: the forecast per period, and the per-period variance as
+ * the mean squared error of the per-period forecasts (level / k) against each period of the next
+ * bucket, after the warm-up. (MSE of the bucket sums / k would count the bias k times over.)
+ */
 function fitAggregated(history: readonly number[], k: number, fixed: number | null) {
   const series = aggregate(history, k);
   const fitted = tuneSes(series, fixed);
-  return {
-    alpha: fitted.alpha,
-    perPeriod: fitted.fit.forecast / k,
-    variance: varianceOf(fitted.fit, series) / k,
-  };
+  const offset = history.length - series.length * k;
+  const warm = warmUp(history.length);
+  let level = series[0] ?? 0;
+  let sse = 0;
+  let errors = 0;
+  for (let b = 1; b < series.length; b++) {
+    for (let i = 0; i < k; i++) {
+      const t = offset + b * k + i;
+      if (t < warm) continue;
+      const error = history[t]! - level / k;
+      sse += error * error;
+      errors++;
+    }
+    level += fitted.alpha * (series[b]! - level);
+  }
+  const variance = errors >= 2 ? sse / errors : sampleVariance(history);
+  return { alpha: fitted.alpha, perPeriod: fitted.fit.forecast / k, variance };
 }
 
 /** Largest bucket size that still leaves at least two buckets. */

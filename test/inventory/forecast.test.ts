@@ -42,6 +42,19 @@ describe('test vector (inventory.md)', () => {
     const f = forecastDemand(y, { method: 'adida', alpha: 0.1 })!;
     expect(f.aggregation).toBe(3);
     expect(f.perPeriod).toBeCloseTo(2.839 / 3, 10);
+    // Per-period variance: the per-period forecasts 3/3, 2.9/3, 2.71/3 against the periods of the
+    // next bucket, from period ⌈0.3·12⌉ = 4 (0-based) on.
+    const errors = [
+      2 - 1,
+      0 - 1,
+      0 - 2.9 / 3,
+      1 - 2.9 / 3,
+      0 - 2.9 / 3,
+      0 - 2.71 / 3,
+      0 - 2.71 / 3,
+      4 - 2.71 / 3,
+    ];
+    expect(f.variance).toBeCloseTo(errors.reduce((a, e) => a + e * e, 0) / errors.length, 12);
   });
 
   it('IMAPA is the mean over k = 1..K of the per-period SES forecasts on k-period buckets', () => {

@@ -91,6 +91,38 @@ export function createDispatchProblemRepository() {
 
   return {
     /**
+     * The change counter every transaction that touches tickets, stock, engineers (positions
+     * included), locations or the catalog bumps once (migration 20261128020100): equal counters,
+     * same dispatch data.
+     */
+    async changeCounter(trx: Knex): Promise<number> {
+      const row = (await trx('dispatch_changes').where({ id: 1 }).first('counter')) as {
+        counter: number | string;
+      };
+      return Number(row.counter);
+    },
+
+    /** A ticket's status and kind, and the change counter, in one round trip (the candidates fast path). */
+    async ticketState(
+      trx: Knex,
+      ticketId: string,
+    ): Promise<{ counter: number; ticket: { status: string; kind: string } | null }> {
+      const result = await trx.raw(
+        `select c.counter, t.status, t.kind
+           from dispatch_changes c left join tickets t on t.id = ?
+          where c.id = 1`,
+        [ticketId],
+      );
+      const row = (
+        result.rows as Array<{ counter: number | string; status: string | null; kind: string | null }>
+      )[0]!;
+      return {
+        counter: Number(row.counter),
+        ticket: row.status !== null ? { status: row.status, kind: row.kind! } : null,
+      };
+    },
+
+    /**
      * Tickets with the skill and level they need (the ticket's own, else its fault code's, else
      * its equipment model's), their spare-unit model (asked for, or a three-strikes replacement)
      * unless one was already delivered, and the due times of their running on-site and spare-unit

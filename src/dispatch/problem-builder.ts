@@ -11,6 +11,7 @@ import {
 } from '../../solver/index.ts';
 import { formatInZone } from '../commitments/zoned-time.ts';
 import type { Database } from '../db/connection.ts';
+import { problems } from '../http/problem.ts';
 import {
   createDispatchProblemRepository,
   type DispatchEngineerRow,
@@ -238,6 +239,16 @@ function assemble(
     supersedes: row.supersedes,
   }));
 
+  if (options.mode === 'candidates') {
+    const asked = options.ticketIds?.[0];
+    if (asked !== undefined ? !tickets.some((t) => t.id === asked) : tickets.length === 0)
+      throw problems.conflict(
+        asked !== undefined
+          ? `ticket ${asked} is not open work someone can be sent to (unknown, closed, done on site, or without a skill)`
+          : 'no open ticket in scope to ask candidates for',
+        'no-dispatchable-ticket',
+      );
+  }
   const input: ProblemInput = {
     now: iso(now),
     locations: [...locations.values()],
@@ -250,7 +261,9 @@ function assemble(
     options: {
       mode: options.mode ?? 'plan',
       // Candidates for the first ticket asked for (the schema's default is the first ticket).
-      ...(options.mode === 'candidates' && options.ticketIds?.length ? { ticket: options.ticketIds[0] } : {}),
+      ...(options.mode === 'candidates' && options.ticketIds?.length
+        ? { ticket: options.ticketIds[0]! }
+        : {}),
       ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
     },

@@ -15,6 +15,7 @@ import type { Services } from './services.ts';
 import { registerTicketRoutes } from './tickets/ticket.routes.ts';
 import { registerPreventiveJobRoutes } from './preventive/preventive.routes.ts';
 import { registerStockRoutes } from './stock/stock.routes.ts';
+import { registerReorderRoutes } from './reorder/reorder.routes.ts';
 import { registerDispatchPlanRoutes } from './dispatch/dispatch-plan.routes.ts';
 import { registerDispatchCandidateRoutes } from './dispatch/dispatch-candidates.routes.ts';
 
@@ -35,6 +36,7 @@ export function registerApiRoutes(api: Api, services: Services): void {
   registerEngineerRoutes(api, services.engineers);
   registerTicketRoutes(api, services.tickets);
   registerPreventiveJobRoutes(api, services.preventiveJobs);
+  registerReorderRoutes(api, services.reorder);
   registerDispatchPlanRoutes(api, { plans: services.dispatchPlans, commits: services.dispatchCommits });
   registerDispatchCandidateRoutes(api, services.dispatchCandidates);
 }

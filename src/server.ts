@@ -22,6 +22,9 @@ if (config.DEMO_DATA) {
   await loadDemoNetwork({ db, services, logger, now: () => new Date() }, demoDir);
 }
 const app = createApp({ config, db, logger, services });
+// Every replica schedules the nightly reorder run; the run's advisory lock lets one of them do it.
+const reorderScheduler = services.reorder.createScheduler();
+reorderScheduler.start();
 const server = app.listen(config.PORT, config.HOST, () => {
   logger.info(
     {
@@ -39,6 +42,7 @@ void services.dispatchPlans
 
 function shutdown(signal: string): void {
   logger.info({ signal }, 'shutting down');
+  void reorderScheduler.stop();
   server.close(() => {
     void services.dispatchPlans
       .close()

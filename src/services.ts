@@ -33,6 +33,7 @@ import { createStockService } from './stock/stock.service.ts';
 import { createTicketService } from './tickets/ticket.service.ts';
 import { createPreventiveJobRepository } from './preventive/preventive.repository.ts';
 import { createPreventiveJobService } from './preventive/preventive.service.ts';
+import { createReorderServices } from './reorder/reorder.services.ts';
 import { createIntakeContextRepository } from './tickets/intake-context.repository.ts';
 import { createTicketClockRepository } from './tickets/ticket-clock.repository.ts';
 import { createTicketEventRepository } from './tickets/ticket-event.repository.ts';
@@ -153,6 +154,14 @@ export function createServices(deps: ServiceDeps) {
       now: deps.now,
       jobs: createPreventiveJobRepository(db),
       context: intakeContext,
+    }),
+    reorder: createReorderServices({
+      db,
+      now: deps.now,
+      logger: deps.logger,
+      ledger: stockLedger,
+      timeZone: deps.config.TIME_ZONE,
+      cronExpression: deps.config.REORDER_CRON,
     }),
   };
 }

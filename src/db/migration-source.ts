@@ -15,6 +15,7 @@ import * as calendarDaysSeed from './migrations/20261128012100_calendar_days_see
 import * as faultCodes from './migrations/20261128014000_fault_codes.ts';
 import * as demandHistory from './migrations/20261128014100_demand_history.ts';
 import * as networkDetails from './migrations/20261128014200_network_details.ts';
+import * as reorder from './migrations/20261128015500_reorder.ts';
 import * as dispatchPlans from './migrations/20261128020000_dispatch_plans.ts';
 import * as dispatchVersions from './migrations/20261128020100_dispatch_versions.ts';
 
@@ -45,6 +46,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261128014000_fault_codes', faultCodes],
   ['20261128014100_demand_history', demandHistory],
   ['20261128014200_network_details', networkDetails],
+  ['20261128015500_reorder', reorder],
   ['20261128020000_dispatch_plans', dispatchPlans],
   ['20261128020100_dispatch_versions', dispatchVersions],
 ];

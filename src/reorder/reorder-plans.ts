@@ -1,0 +1,113 @@
+import type { PolicyClass, ReplenishmentInput, ReplenishmentPolicy } from '../../solver/inventory/types.ts';
+import type { CatalogSku, DemandSeries, PairCounts } from './reorder-inputs.repository.ts';
+import { monthIndex, pairKey } from './reorder-inputs.repository.ts';
+import type { ReorderSettings } from './reorder-settings.ts';
+
+/**
+ * Builds each location × SKU's policy input (dense monthly history, lead time in periods, policy
+ * class, end of life) and calls the planner. Pairs come from demand history and from stock: a
+ * pair with stock and no history gets an all-zero history (so its stock can be seen as excess).
+ */
+
+export type PlanReplenishment = (input: ReplenishmentInput) => ReplenishmentPolicy;
+
+export interface PlannedPair {
+  locationId: string;
+  skuId: string;
+  plan: ReplenishmentPolicy;
+}
+
+export interface PlanFailure {
+  locationId: string;
+  skuId: string;
+  error: string;
+}
+
+export function policyClassOf(sku: CatalogSku, settings: ReorderSettings): PolicyClass {
+  if (sku.kind === 'unit') return 'spare-unit';
+  return sku.unitCost < settings.consumableMaxUnitCost ? 'consumable' : 'part';
+}
+
+/** The months of the history: from the earliest recorded month to the last full month before today. */
+export function historyWindow(
+  series: readonly DemandSeries[],
+  today: string,
+): { first: number; length: number } {
+  const last = monthIndex(today) - 1;
+  let first = last;
+  for (const s of series) if (s.months.length && s.months[0]! < first) first = s.months[0]!;
+  return { first, length: Math.max(0, last - first + 1) };
+}
+
+export function planPairs(options: {
+  series: readonly DemandSeries[];
+  balances: readonly PairCounts[];
+  /** Pairs to plan even without history or stock (where 4-hour coverage wants units). */
+  extraPairs?: Iterable<{ locationId: string; skuId: string }>;
+  skus: ReadonlyMap<string, CatalogSku>;
+  stockLocationIds: ReadonlySet<string>;
+  today: string;
+  settings: ReorderSettings;
+  plan: PlanReplenishment;
+}): { planned: PlannedPair[]; failures: PlanFailure[] } {
+  const { settings, today } = options;
+  const window = historyWindow(options.series, today);
+  const histories = new Map<string, { locationId: string; skuId: string; history: number[] }>();
+  for (const s of options.series) {
+    const history = new Array<number>(window.length).fill(0);
+    s.months.forEach((month, i) => {
+      const at = month - window.first;
+      if (at >= 0 && at < window.length) history[at] = s.qty[i]!;
+    });
+    histories.set(pairKey(s.locationId, s.skuId), { locationId: s.locationId, skuId: s.skuId, history });
+  }
+  for (const b of [...options.balances, ...(options.extraPairs ?? [])]) {
+    const key = pairKey(b.locationId, b.skuId);
+    if (!histories.has(key))
+      histories.set(key, {
+        locationId: b.locationId,
+        skuId: b.skuId,
+        history: new Array<number>(window.length).fill(0),
+      });
+  }
+
+  const planned: PlannedPair[] = [];
+  const failures: PlanFailure[] = [];
+  const todayMs = Date.parse(today);
+  for (const { locationId, skuId, history } of histories.values()) {
+    const sku = options.skus.get(skuId);
+    if (!sku || !options.stockLocationIds.has(locationId)) continue;
+    const daysToEndOfLife =
+      sku.endOfLife === null ? null : (Date.parse(sku.endOfLife) - todayMs) / 86_400_000;
+    const input: ReplenishmentInput = {
+      history,
+      periodDays: settings.periodDays,
+      leadTime: {
+        mean: sku.leadTimeDaysMean / settings.periodDays,
+        sd: sku.leadTimeDaysSd / settings.periodDays,
+      },
+      reviewPeriods: settings.reviewDays / settings.periodDays,
+      targetFillRate: settings.targetFillRate,
+      unitCost: sku.unitCost,
+      holdingRate: settings.holdingRate,
+      orderCost: settings.orderCost,
+      packSize: sku.packSize,
+      minOrderQty: sku.minOrderQty,
+      policyClass: policyClassOf(sku, settings),
+      ...(daysToEndOfLife !== null && daysToEndOfLife >= 0
+        ? {
+            endOfLife: {
+              periodsUntilLastOrder: daysToEndOfLife / settings.periodDays,
+              periodsSupportedAfter: settings.supportPeriodsAfterEndOfLife,
+            },
+          }
+        : {}),
+    };
+    try {
+      planned.push({ locationId, skuId, plan: options.plan(input) });
+    } catch (error) {
+      failures.push({ locationId, skuId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { planned, failures };
+}

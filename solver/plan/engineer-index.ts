@@ -145,8 +145,29 @@ function nearestOf(pool: readonly number[], count: number, key: (item: number) =
   return items;
 }
 
+/**
+ * Ready time plus the estimated drive from the start. Engineers mostly share a few start
+ * locations (offices) and are asked about one location at a time (a scan for a ticket's
+ * nearest), so the drive is remembered per start location for the location last asked about:
+ * the same values, one estimate per office instead of per engineer.
+ */
 function createArrivalEstimate(model: Model): (engineer: number, location: number) => number {
-  return (e, location) => model.engReady[e]! + model.approx(model.engStart[e]!, location);
+  const slotOf = new Map<number, number>();
+  const startSlot = Int32Array.from(model.engStart, (loc) => {
+    let slot = slotOf.get(loc);
+    if (slot === undefined) slotOf.set(loc, (slot = slotOf.size));
+    return slot;
+  });
+  const drive = new Float64Array(slotOf.size);
+  const askedFor = new Int32Array(slotOf.size).fill(-1);
+  return (e, location) => {
+    const slot = startSlot[e]!;
+    if (askedFor[slot] !== location) {
+      drive[slot] = model.approx(model.engStart[e]!, location);
+      askedFor[slot] = location;
+    }
+    return model.engReady[e]! + drive[slot]!;
+  };
 }
 
 /**

@@ -108,6 +108,34 @@ export class SearchState {
     return true;
   }
 
+  /**
+   * Gives an engineer with no stops a whole route at once, its tickets with their supplies (a part
+   * of a partitioned problem solved on its own, solve-partitioned.ts); false (nothing changed)
+   * when a hard rule breaks or the stock is no longer there.
+   */
+  adopt(
+    e: number,
+    locs: readonly number[],
+    tickets: readonly number[],
+    supplies: ReadonlyMap<number, TicketSupply>,
+  ): boolean {
+    if (this.routes[e]!.locs.length > 0) return false;
+    const needed = new Map<number, number>();
+    for (const supply of supplies.values())
+      for (const draw of supply.draws) needed.set(draw.slot, (needed.get(draw.slot) ?? 0) + draw.qty);
+    for (const [slot, qty] of needed) if (this.ledger.remaining[slot]! < qty) return false;
+    for (const t of tickets) if (t >= 0 && (this.engineerOf[t]! >= 0 || !supplies.has(t))) return false;
+    const next = buildRoute(this.model, e, locs, tickets, (t) => supplies.get(t)!);
+    if (!next) return false;
+    for (const [t, supply] of supplies) {
+      this.setSupply(t, supply);
+      this.setEngineer(t, e);
+    }
+    for (const [slot, qty] of needed) this.ledger.draw(slot, qty);
+    this.setRoute(e, next);
+    return true;
+  }
+
   /** Takes a ticket off its route (and its pickup stops where nothing else draws). */
   remove(t: number): boolean {
     const e = this.engineerOf[t]!;

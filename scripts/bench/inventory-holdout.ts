@@ -69,7 +69,13 @@ const levels = new Map<
   string,
   { S: number[]; modelled: boolean[]; noModel: number; meanPredicted: number }
 >();
-for (const method of methods) {
+/** Extra rows: the automatic choice at other targets, to show how predicted and achieved fill rates track. */
+const extraTargets = [0.9, 0.98];
+const runs: { key: string; method: ForecastMethod | 'auto'; target: number }[] = [
+  ...methods.map((method) => ({ key: method, method, target })),
+  ...extraTargets.map((t) => ({ key: `auto@${t}`, method: 'auto' as const, target: t })),
+];
+for (const { key, method, target: runTarget } of runs) {
   const S: number[] = [];
   const modelled: boolean[] = [];
   let noModel = 0;
@@ -80,7 +86,7 @@ for (const method of methods) {
       periodDays: 30.44,
       leadTime: { mean: LEAD },
       reviewPeriods: REVIEW,
-      targetFillRate: target,
+      targetFillRate: runTarget,
       unitCost: 1,
       holdingRate: 0.25,
       orderCost: 0,
@@ -95,7 +101,7 @@ for (const method of methods) {
     else predicted += plan.predictedFillRate;
     S.push(plan.orderUpTo);
   }
-  levels.set(method, { S, modelled, noModel, meanPredicted: predicted / (series.length - noModel) });
+  levels.set(key, { S, modelled, noModel, meanPredicted: predicted / (series.length - noModel) });
 }
 const planMs = performance.now() - planStarted;
 const planCpuMs = (process.cpuUsage(cpuStarted).user + process.cpuUsage(cpuStarted).system) / 1000;
@@ -153,12 +159,12 @@ tableRows.push([
   '–',
   '–',
 ]);
-for (const method of methods) {
-  const { S, meanPredicted } = levels.get(method)!;
+for (const { key, method, target: runTarget } of runs) {
+  const { S, meanPredicted } = levels.get(key)!;
   const result = simulate(S);
   const same = baselineAt(result.fillRate);
   tableRows.push([
-    NAMES[method]!,
+    runTarget === target ? NAMES[method]! : `${NAMES[method]!}, target ${pct(runTarget)}`,
     pct(result.fillRate),
     fixed(result.stockPerSeries, 3),
     fixed(result.stockPerSeries / baseline.stockPerSeries, 2),

@@ -2,13 +2,7 @@ import { bearing } from '@turf/bearing';
 import { distance } from '@turf/distance';
 import { createTravelModel, Travel } from '../../solver/index.ts';
 import { straightLegInstructions } from './straight-instructions.ts';
-import type { LonLat, Route, RouteLeg, RouteOptions, TravelMatrix } from './types.ts';
-
-/** The great-circle parameters of solver/travel.ts (speed, and circuity = road km per straight km). */
-export interface GreatCircleParameters {
-  speedKmh: number;
-  circuity: number;
-}
+import type { GreatCircleParameters, LonLat, Route, RouteLeg, RouteOptions, TravelMatrix } from './types.ts';
 
 /** The solver's own defaults (problem.travel when a problem leaves it out). */
 export const defaultGreatCircle: GreatCircleParameters = (() => {

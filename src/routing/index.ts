@@ -1,13 +1,14 @@
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { createGreatCircle, defaultGreatCircle, type GreatCircleParameters } from './great-circle.ts';
+import { createGreatCircle, defaultGreatCircle } from './great-circle.ts';
 import { createOsrmClient, describeFailure } from './osrm-client.ts';
 import { createOsrmMatrix } from './osrm-matrix.ts';
 import { osrmRouteToLegs } from './osrm-route.ts';
-import type { LonLat, Route, RouteOptions, Routing, TravelMatrix } from './types.ts';
+import type { GreatCircleParameters, LonLat, Route, RouteOptions, Routing, TravelMatrix } from './types.ts';
 
 export * from './types.ts';
-export { defaultGreatCircle, type GreatCircleParameters } from './great-circle.ts';
+export { defaultGreatCircle } from './great-circle.ts';
+export { travelForProblem, type ProblemTravel } from './solver-travel.ts';
 
 export interface RoutingDeps {
   config: Pick<Config, 'OSRM_URL' | 'OSRM_TIMEOUT_MS'> & Partial<Pick<Config, 'OSRM_MAX_TABLE_SIZE'>>;
@@ -30,14 +31,16 @@ export interface RoutingDeps {
  * the great-circle model, logged as a warning and reported in the result's fallbackReason.
  */
 export function createRouting(deps: RoutingDeps): Routing {
-  const greatCircle = createGreatCircle(deps.greatCircle ?? defaultGreatCircle);
+  const parameters = deps.greatCircle ?? defaultGreatCircle;
+  const greatCircle = createGreatCircle(parameters);
   const baseUrl = deps.config.OSRM_URL;
   if (!baseUrl) {
     return {
       configured: 'great-circle',
-      matrix: async (points) => greatCircle.matrix(points),
+      greatCircle: parameters,
+      matrix: async (points) => greatCircle.matrix(checkPoints(points)),
       route: async (points, options) => {
-        requireTwoPoints(points);
+        requireTwoPoints(checkPoints(points));
         return { ...greatCircle.route(points, options), source: 'great-circle' };
       },
     };
@@ -58,6 +61,7 @@ export function createRouting(deps: RoutingDeps): Routing {
   const logger = deps.logger.child({ component: 'routing' });
 
   async function matrix(points: readonly LonLat[]): Promise<TravelMatrix> {
+    checkPoints(points);
     try {
       return await osrmMatrix.matrix(points);
     } catch (error) {
@@ -68,7 +72,7 @@ export function createRouting(deps: RoutingDeps): Routing {
   }
 
   async function route(points: readonly LonLat[], options: RouteOptions): Promise<Route> {
-    requireTwoPoints(points);
+    requireTwoPoints(checkPoints(points));
     try {
       const response = await client.route(points);
       return { legs: osrmRouteToLegs(response, options), source: 'osrm' };
@@ -79,7 +83,20 @@ export function createRouting(deps: RoutingDeps): Routing {
     }
   }
 
-  return { configured: 'osrm', matrix, route };
+  return { configured: 'osrm', greatCircle: parameters, matrix, route };
+}
+
+/** A caller's bug (a site without coordinates), not a routing failure: thrown, never a fallback. */
+function checkPoints(points: readonly LonLat[]): readonly LonLat[] {
+  points.forEach((point, i) => {
+    const valid =
+      Number.isFinite(point.lon) &&
+      Number.isFinite(point.lat) &&
+      Math.abs(point.lon) <= 180 &&
+      Math.abs(point.lat) <= 90;
+    if (!valid) throw new RangeError(`point ${i} is not a longitude/latitude: ${JSON.stringify(point)}`);
+  });
+  return points;
 }
 
 function requireTwoPoints(points: readonly LonLat[]): void {

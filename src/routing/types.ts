@@ -67,9 +67,17 @@ export interface Route {
   fallbackReason?: string;
 }
 
+/** The great-circle model of solver/travel.ts: road km = straight km × circuity, at speedKmh. */
+export interface GreatCircleParameters {
+  speedKmh: number;
+  circuity: number;
+}
+
 export interface Routing {
   /** Which source is configured; results say which one actually answered. */
   readonly configured: RoutingSource;
+  /** The great-circle model used without OSRM and on every fallback. */
+  readonly greatCircle: GreatCircleParameters;
   /** The full n × n matrix between the points. */
   matrix(points: readonly LonLat[]): Promise<TravelMatrix>;
   /** A route through the points in the given order (at least two points). */

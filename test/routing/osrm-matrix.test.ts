@@ -93,6 +93,13 @@ describe('OSRM table service: chunking and assembly', () => {
     expect(matrix.fallbackReason).toContain('HTTP 400 TooBig: Too many table coordinates');
   });
 
+  it('answers no places and one place without asking', async () => {
+    const routing = withOsrm();
+    expect(await routing.matrix([])).toEqual({ durationsMinutes: [], distancesKm: [], source: 'osrm' });
+    expect((await routing.matrix(grid(1))).durationsMinutes).toEqual([[0]]);
+    expect(osrm.requests).toHaveLength(0);
+  });
+
   it('asks once for places that share coordinates', async () => {
     const [a, b] = grid(2);
     const matrix = await withOsrm().matrix([a!, b!, { ...a! }]);

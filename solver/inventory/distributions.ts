@@ -144,15 +144,35 @@ export function demandOverPeriods(model: PerPeriodDemandModel, periods: number):
   if (model.model === 'poisson') return poisson(model.mean * periods);
   if (model.model === 'negative-binomial')
     return negativeBinomialFromMoments(model.mean, model.variance, periods);
-  const p = model.occurrenceProbability ?? 0;
-  const sizes = model.sizes!;
   const low = Math.floor(periods);
   const fraction = periods - low;
-  if (fraction < 1e-9) return compoundBernoulli(p, sizes, low);
+  if (fraction < 1e-9) return compoundPower(model, low);
   return mixture([
-    { weight: 1 - fraction, distribution: compoundBernoulli(p, sizes, low) },
-    { weight: fraction, distribution: compoundBernoulli(p, sizes, low + 1) },
+    { weight: 1 - fraction, distribution: compoundPower(model, low) },
+    { weight: fraction, distribution: compoundPower(model, low + 1) },
   ]);
+}
+
+/**
+ * n-period compound Bernoulli pmfs of one (immutable) model, built once each: a lead-time mixture
+ * asks for the same few numbers of periods many times.
+ */
+const compoundPowers = new WeakMap<PerPeriodDemandModel, Float64Array[]>();
+
+function compoundPower(model: PerPeriodDemandModel, periods: number): DiscreteDistribution {
+  let powers = compoundPowers.get(model);
+  if (powers === undefined) {
+    powers = [Float64Array.of(1)];
+    compoundPowers.set(model, powers);
+  }
+  if (powers.length <= periods) {
+    const p = model.occurrenceProbability ?? 0;
+    const sizes = model.sizes!;
+    const index = [0, ...sizes.sizes];
+    const value = [1 - p, ...sizes.probabilities.map((q) => p * q)];
+    while (powers.length <= periods) powers.push(convolveSparse(powers[powers.length - 1]!, index, value));
+  }
+  return fromPmf(powers[periods]!);
 }
 
 /** One period's demand given that it is positive (the demand that triggered the order). */

@@ -19,7 +19,7 @@ export interface RoutingDeps {
   greatCircle?: GreatCircleParameters;
   /** Most sources (and destinations) in one OSRM table request; default config.OSRM_MAX_TABLE_SIZE, else 100. */
   maxTableSize?: number;
-  /** Most point pairs kept in the matrix cache. */
+  /** Most point pairs kept in the matrix cache; default 250,000 (about 70 MB, a 500-place matrix). */
   cachePairs?: number;
   /** OSRM table requests in flight at once. */
   concurrency?: number;
@@ -54,7 +54,7 @@ export function createRouting(deps: RoutingDeps): Routing {
   const osrmMatrix = createOsrmMatrix({
     client,
     maxTableSize: deps.maxTableSize ?? deps.config.OSRM_MAX_TABLE_SIZE ?? 100,
-    cachePairs: deps.cachePairs ?? 1_000_000,
+    cachePairs: deps.cachePairs ?? 250_000,
     concurrency: deps.concurrency ?? 4,
     estimate: greatCircle.matrix,
   });

@@ -79,6 +79,29 @@ describe('planReplenishment', () => {
     expect(reorderPointForFillRate(d, plan.orderQuantity!, 0.95).level).toBe(plan.reorderPoint);
   });
 
+  it('per-period model: compound Bernoulli (empirical sizes) for lumpy items, NB above the mean variance, else Poisson', () => {
+    const lumpy = [0, 0, 1, 0, 0, 9, 0, 0, 1, 0, 0, 12, 0, 1, 0, 0, 7, 0];
+    const plan = planReplenishment({ ...input, history: lumpy });
+    expect(plan.classification.category).toBe('lumpy');
+    expect(plan.leadTimeDemand.distribution).toBe('compound-bernoulli');
+    const model = perPeriodDemandModel(plan.forecast!, plan.classification);
+    expect(model.sizes!.sizes).toEqual([1, 7, 9, 12]);
+    expect(model.mean).toBeCloseTo((plan.forecast!.occurrenceProbability * (1 + 1 + 1 + 7 + 9 + 12)) / 6, 12);
+    const f = plan.forecast!;
+    const smooth = { ...plan.classification, category: 'intermittent' as const };
+    expect(perPeriodDemandModel({ ...f, variance: f.perPeriod * 2 }, smooth).model).toBe('negative-binomial');
+    expect(perPeriodDemandModel({ ...f, variance: f.perPeriod / 2 }, smooth).model).toBe('poisson');
+  });
+
+  it("consumable with Teunter & Duncan's correction: the reorder point does not fall", () => {
+    const base = { ...input, policyClass: 'consumable' as const, unitCost: 2 };
+    const plain = planReplenishment(base);
+    const corrected = planReplenishment({ ...base, leadTimeStartsWithDemand: true });
+    expect(corrected.leadTimeDemand.mean).toBeGreaterThan(plain.leadTimeDemand.mean);
+    expect(corrected.reorderPoint).toBeGreaterThanOrEqual(plain.reorderPoint);
+    expect(corrected.explanation.join(' ')).toContain('Teunter & Duncan');
+  });
+
   it('no demand and too little history: no model, nothing stocked, flagged', () => {
     const none = planReplenishment({ ...input, history: [0, 0, 0, 0] });
     expect(none.policy).toBe('none');

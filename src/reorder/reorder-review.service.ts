@@ -237,8 +237,16 @@ export function createReorderReviewService(deps: {
         if (!order) throw problems.notFound('purchase order', id);
         const earlier = await orders.findReceipt(trx, id, body.receiptKey);
         if (earlier) {
-          const lines = typeof earlier.lines === 'string' ? JSON.parse(earlier.lines) : earlier.lines;
-          if (JSON.stringify(lines) !== JSON.stringify(body.lines))
+          const stored = (
+            typeof earlier.lines === 'string' ? JSON.parse(earlier.lines) : earlier.lines
+          ) as Array<{
+            lineNo: number;
+            qty: number;
+          }>;
+          // jsonb keeps its own key order: compare the lines as (line, qty) pairs.
+          const pairs = (lines: Array<{ lineNo: number; qty: number }>) =>
+            JSON.stringify(lines.map((line) => [line.lineNo, line.qty]));
+          if (pairs(stored) !== pairs(body.lines))
             throw problems.conflict(
               `receipt ${body.receiptKey} of ${id} was posted with other lines`,
               'receipt-key-reused',

@@ -1,0 +1,145 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { aReorderNetwork } from './reorder-fixtures.ts';
+
+interface SuggestionBody {
+  id: number;
+  locationId: string;
+  skuId: string;
+  action: string;
+  quantity: number;
+  fromLocationId: string | null;
+  inventoryPosition: number;
+  reorderPoint: number;
+  orderUpTo: number;
+  status: string;
+  explanation: Record<string, unknown>;
+}
+
+describe('the reorder run (real solver/inventory policies)', () => {
+  let t: TestApp;
+  let n: Awaited<ReturnType<typeof aReorderNetwork>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    n = await aReorderNetwork(t.db);
+  });
+  afterAll(() => t.destroy());
+
+  const suggestions = async (query = '') =>
+    (await request(t.app).get(`/api/v1/reorder/suggestions?limit=500${query}`).expect(200)).body
+      .items as SuggestionBody[];
+  const find = (items: SuggestionBody[], locationId: string, skuId: string) =>
+    items.find((s) => s.locationId === locationId && s.skuId === skuId)!;
+
+  it('buys below s, rounded to MOQ and pack, and transfers from the nearest location with excess', async () => {
+    const res = await request(t.app)
+      .post('/api/v1/reorder/runs')
+      .set('X-Actor', 'mgr.li')
+      .send({ runKey: 'night-1' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      runKey: 'night-1',
+      trigger: 'manual',
+      status: 'succeeded',
+      actor: 'mgr.li',
+    });
+    expect(res.body.counts).toMatchObject({ pairs: 4, buy: 1, transfer: 1, written: 4, failures: 0 });
+    expect(res.body.durationMs).toBeGreaterThanOrEqual(0);
+
+    const items = await suggestions(`&runId=${res.body.id}`);
+    const fan = find(items, n.yibin, n.fan);
+    // The real policy: position 0 is at or below s, so order up to S; S − 0 is raised to MOQ 10 in packs of 5.
+    expect(fan.inventoryPosition).toBe(0);
+    expect(fan.reorderPoint).toBeGreaterThanOrEqual(0);
+    expect(fan.orderUpTo).toBeGreaterThan(0);
+    expect(fan.action).toBe('buy');
+    expect(fan.quantity).toBe(Math.max(10, Math.ceil(fan.orderUpTo / 5) * 5));
+
+    const psu = find(items, n.yibin, n.psu);
+    expect(psu.action).toBe('transfer');
+    expect(psu.fromLocationId).toBe(n.chengdu); // 217 km, not Beijing at 1,600 km
+    expect(psu.quantity).toBe(psu.orderUpTo - psu.inventoryPosition);
+    expect(psu.explanation.transfer).toMatchObject({ fromLocationId: n.chengdu });
+
+    // The donors themselves have nothing to do: their position is far above their S.
+    expect(find(items, n.chengdu, n.psu).action).toBe('none');
+    expect(find(items, n.beijing, n.psu).action).toBe('none');
+
+    const audit = await t.db('audit_events').where({ entity: 'reorder_run', entity_id: String(res.body.id) });
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([['run', 'mgr.li']]);
+  });
+
+  it('re-running the same key replaces its proposals (no duplicates) and keeps decided ones', async () => {
+    const [first] = (await request(t.app).get('/api/v1/reorder/runs').expect(200)).body.items;
+    const before = await suggestions(`&runId=${first.id}`);
+    const psu = find(before, n.yibin, n.psu);
+    await request(t.app)
+      .post(`/api/v1/reorder/suggestions/${psu.id}/reject`)
+      .send({ reason: 'the depot is moving the PSUs elsewhere' })
+      .expect(200);
+
+    const again = await request(t.app).post('/api/v1/reorder/runs').send({ runKey: 'night-1' }).expect(201);
+    expect(again.body.id).toBe(first.id);
+    expect(again.body.counts).toMatchObject({ replaced: 3, keptDecided: 1, written: 3 });
+    const after = await suggestions(`&runId=${first.id}`);
+    expect(after).toHaveLength(4);
+    const pairs = after.map((s) => `${s.locationId}/${s.skuId}`);
+    expect(new Set(pairs).size).toBe(4);
+    expect(find(after, n.yibin, n.psu)).toMatchObject({ id: psu.id, status: 'rejected' });
+    expect(await t.db('reorder_runs').where({ run_key: 'night-1' })).toHaveLength(1);
+    expect(
+      (await t.db('audit_events').where({ entity: 'reorder_run' }).orderBy('id')).map((a) => a.action),
+    ).toEqual(['run', 'rerun']);
+  });
+
+  it('a run under another key supersedes earlier proposals, which can no longer be approved', async () => {
+    const older = await suggestions('&status=proposed');
+    expect(older.length).toBeGreaterThan(0);
+    const run = await request(t.app).post('/api/v1/reorder/runs').send({ runKey: 'night-2' }).expect(201);
+    const stale = await request(t.app).get(`/api/v1/reorder/suggestions/${older[0]!.id}`).expect(200);
+    expect(stale.body.status).toBe('superseded');
+    const refused = await request(t.app).post(`/api/v1/reorder/suggestions/${older[0]!.id}/approve`).send({});
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('already-decided');
+    expect((await suggestions(`&runId=${run.body.id}`)).every((s) => s.status === 'proposed')).toBe(true);
+  });
+
+  it('counts open purchase-order lines as on order, so the next run does not buy again', async () => {
+    const [latest] = (await request(t.app).get('/api/v1/reorder/runs?sort=-id').expect(200)).body.items;
+    const fan = find(await suggestions(`&runId=${latest.id}`), n.yibin, n.fan);
+    await request(t.app).post(`/api/v1/reorder/suggestions/${fan.id}/approve`).send({}).expect(200);
+    const run = await request(t.app).post('/api/v1/reorder/runs').send({ runKey: 'night-3' }).expect(201);
+    const next = find(await suggestions(`&runId=${run.body.id}`), n.yibin, n.fan);
+    expect(next).toMatchObject({ onOrder: fan.quantity, inventoryPosition: fan.quantity });
+    expect(next.action).toBe(fan.quantity > next.reorderPoint ? 'none' : 'buy');
+  });
+
+  it('lists and filters runs and suggestions with keyset pages, and names bad query fields', async () => {
+    const page1 = await request(t.app).get('/api/v1/reorder/runs?limit=2&sort=-id').expect(200);
+    expect(page1.body.items.map((r: { runKey: string }) => r.runKey)).toEqual(['night-3', 'night-2']);
+    const page2 = await request(t.app)
+      .get(`/api/v1/reorder/runs?limit=2&sort=-id&cursor=${page1.body.nextCursor}`)
+      .expect(200);
+    expect(page2.body.items.map((r: { runKey: string }) => r.runKey)).toEqual(['night-1']);
+    expect(page2.body.nextCursor).toBeNull();
+
+    const transfers = await suggestions('&action=transfer');
+    expect(transfers.length).toBeGreaterThan(0);
+    expect(transfers.every((s) => s.action === 'transfer')).toBe(true);
+    expect(await suggestions(`&locationId=${n.beijing}&coverageAtRisk=true`)).toEqual([]);
+
+    const bad = await request(t.app).get('/api/v1/reorder/suggestions?action=steal&limit=0');
+    expect([400, 422]).toContain(bad.status);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'query.action',
+      'query.limit',
+    ]);
+
+    expect((await request(t.app).get('/api/v1/reorder/runs/999999')).status).toBe(404);
+    const badKey = await request(t.app).post('/api/v1/reorder/runs').send({ runKey: 'no spaces please' });
+    expect(badKey.status).toBe(422);
+    expect(badKey.body.errors[0].field).toBe('body.runKey');
+  });
+});

@@ -77,32 +77,32 @@ export function createDispatchProblemBuilder(deps: DispatchProblemBuilderDeps): 
   return {
     async build(options = {}) {
       const now = deps.now();
-      const rows = await deps.db.transaction(
-        async (trx) => {
-          const scope = { regionId: options.regionId, ticketIds: options.ticketIds };
-          const tickets = await repository.tickets(trx, scope);
-          const parts = await repository.ticketParts(trx, scope);
-          const pinnedEngineers = [
-            ...new Set(tickets.map((t) => t.assigned_engineer_id).filter((id): id is string => id !== null)),
-          ];
-          const engineers = await repository.engineersOnShift(trx, now, {
-            regionId: options.regionId,
-            alsoIds: pinnedEngineers,
-          });
-          const skills = await repository.skills(trx);
-          const dayMs = 24 * 60 * 60 * 1000;
-          const absences = await repository.absences(
-            trx,
-            new Date(now.getTime() - dayMs),
-            new Date(now.getTime() + dayMs),
-          );
-          const stock = await repository.availableStock(trx, { regionId: options.regionId });
-          const skus = await repository.skus(trx);
-          const stockLocations = await repository.stockLocations(trx);
-          return { tickets, parts, engineers, skills, absences, stock, skus, stockLocations };
-        },
-        { isolationLevel: 'repeatable read' },
-      );
+      const rows = await deps.db.transaction(async (trx) => {
+        // One snapshot for every read (set here, not with knex's isolationLevel option, which
+        // sends it alongside BEGIN on one pg client).
+        await trx.raw('set transaction isolation level repeatable read, read only');
+        const scope = { regionId: options.regionId, ticketIds: options.ticketIds };
+        const tickets = await repository.tickets(trx, scope);
+        const parts = await repository.ticketParts(trx, scope);
+        const pinnedEngineers = [
+          ...new Set(tickets.map((t) => t.assigned_engineer_id).filter((id): id is string => id !== null)),
+        ];
+        const engineers = await repository.engineersOnShift(trx, now, {
+          regionId: options.regionId,
+          alsoIds: pinnedEngineers,
+        });
+        const skills = await repository.skills(trx);
+        const dayMs = 24 * 60 * 60 * 1000;
+        const absences = await repository.absences(
+          trx,
+          new Date(now.getTime() - dayMs),
+          new Date(now.getTime() + dayMs),
+        );
+        const stock = await repository.availableStock(trx, { regionId: options.regionId });
+        const skus = await repository.skus(trx);
+        const stockLocations = await repository.stockLocations(trx);
+        return { tickets, parts, engineers, skills, absences, stock, skus, stockLocations };
+      });
       return assemble(rows, now, options, {
         timeZone,
         travel: deps.travel,

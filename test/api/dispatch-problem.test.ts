@@ -173,6 +173,16 @@ describe('GET /api/v1/dispatch/problem', () => {
     expect((await builder.build()).snapshot.engineerVersions['E-2']).toBe(before['E-2']);
     await t.db('engineer_skills').where({ engineer_id: 'E-2', skill: 'network' }).update({ level: 3 });
     expect((await builder.build()).snapshot.engineerVersions['E-2']).toBe(before['E-2']! + 1);
+    await t.db('engineer_absences').insert({
+      engineer_id: 'E-2',
+      starts_at: '2026-11-30T16:00:00+08:00',
+      ends_at: '2026-11-30T18:00:00+08:00',
+    });
+    const after = await builder.build();
+    expect(after.snapshot.engineerVersions['E-2']).toBe(before['E-2']! + 2);
+    expect(Date.parse(after.problem.engineers.find((e) => e.id === 'E-2')!.shiftEnd)).toBe(
+      Date.parse('2026-11-30T16:00:00+08:00'),
+    );
     expect(network.engineers.junior).toBe('E-2');
   });
 });

@@ -53,6 +53,10 @@ export function construct(state: SearchState, clock?: ConstructionClock): number
   }
   // A ticket pinned as first stop goes in before the others pinned to the same engineer.
   pinned.sort((a, b) => model.tPinFirst[b]! - model.tPinFirst[a]! || a - b);
+  if (clock?.hurry()) {
+    // No time for regret at all: everything goes through the greedy pass, pins first.
+    return finishGreedily(state, [...pinned, ...byLevel.flat()], clock);
+  }
   for (const t of pinned) insertByRegret(state, [t], options);
   for (const tickets of byLevel) insertByRegret(state, tickets, options);
   return clock ? finishGreedily(state, untried, clock) : [];

@@ -6,11 +6,23 @@ import { insertAnywhere } from './regret.ts';
 import { improve, type SearchBudget } from './search.ts';
 import type { SearchState } from './state.ts';
 
-/** Share of the time limit the search may use; the rest writes the plan and its explanations. */
-export const SEARCH_SHARE = 0.85;
+/** Share of the time limit kept for writing the plan and its explanations, at least... */
+const WRITING_SHARE = 0.15;
+/** ...and about this much per ticket (each assignment names alternatives, an insertion each)... */
+const WRITING_MS_PER_TICKET = 0.5;
+/** ...but never more than this share. */
+const MAX_WRITING_SHARE = 0.5;
+
+/** How long before the time limit the search stops, for `toPlan` to write the plan in time. */
+export function writingReserveMs(limitMs: number, tickets: number): number {
+  return Math.min(
+    MAX_WRITING_SHARE * limitMs,
+    Math.max(WRITING_SHARE * limitMs, tickets * WRITING_MS_PER_TICKET),
+  );
+}
 /**
- * Share of the time limit after which regret construction hurries (finishes by a greedy pass), so
- * that a tight limit still leaves the greedy pass time to try every ticket.
+ * Share of the search time after which regret construction hurries (finishes by a greedy pass),
+ * so that a tight limit still leaves the greedy pass time to try every ticket.
  */
 const HURRY_SHARE = 0.5;
 /**
@@ -30,23 +42,26 @@ export interface HeuristicRun {
 }
 
 /**
- * Construction and search on one state, within `limitMs` from `startedAt` (or by iterations when
- * the runtime caps them, with no clock at all, so a seed reproduces the plan on any machine).
+ * Construction and search on one state, within `limitMs` from `startedAt`, the search stopping
+ * `reserveMs` before (or by iterations when the runtime caps them, with no clock at all, so a
+ * seed reproduces the plan on any machine).
  */
 export function runHeuristic(
   state: SearchState,
   runtime: SolverRuntime,
   startedAt: number,
   limitMs: number,
+  reserveMs: number,
 ): HeuristicRun {
   const maxIterations = runtime.maxIterations;
-  const deadline = startedAt + limitMs * SEARCH_SHARE;
+  const searchMs = limitMs - reserveMs;
+  const deadline = startedAt + searchMs;
   const clock: ConstructionClock | undefined =
     maxIterations === undefined
       ? {
-          hurry: greedyFromStart(state, limitMs)
+          hurry: greedyFromStart(state, searchMs)
             ? () => true
-            : () => runtime.now() >= startedAt + limitMs * HURRY_SHARE,
+            : () => runtime.now() >= startedAt + searchMs * HURRY_SHARE,
           stop: () => runtime.now() >= startedAt + limitMs,
         }
       : undefined;
@@ -66,9 +81,29 @@ export function runHeuristic(
   return { untried, iterations: stats.iterations };
 }
 
-/** Whether the time limit is too short for regret construction on this many tickets. */
-function greedyFromStart(state: SearchState, limitMs: number): boolean {
-  return limitMs * HURRY_SHARE < state.model.ticketCount * REGRET_MS_PER_TICKET;
+/** About what naming the alternatives of one assignment costs (two insertions and a trial). */
+const ALTERNATIVES_MS_PER_ASSIGNMENT = 1;
+
+/**
+ * Whether the plan may name each assignment's alternatives: always without a clock (a capped run
+ * is the same on any machine), else only while the time left before the limit covers them. On a
+ * large day under a tight limit they would cost more than the whole search; the plan is then
+ * written without them (every assignment still says why, every ticket left out why).
+ */
+export function alternativesFit(
+  state: SearchState,
+  runtime: SolverRuntime,
+  startedAt: number,
+  limitMs: number,
+): boolean {
+  if (runtime.maxIterations !== undefined) return true;
+  const assigned = state.engineerOf.reduce((count, e) => count + (e >= 0 ? 1 : 0), 0);
+  return startedAt + limitMs - runtime.now() >= assigned * ALTERNATIVES_MS_PER_ASSIGNMENT;
+}
+
+/** Whether the time is too short for regret construction on this many tickets. */
+function greedyFromStart(state: SearchState, searchMs: number): boolean {
+  return searchMs * HURRY_SHARE < state.model.ticketCount * REGRET_MS_PER_TICKET;
 }
 
 /** Gives every ticket still out one more try with its nearest engineers, time permitting. */

@@ -63,17 +63,25 @@ export function partitionProblem(problem: Problem, sizes: PartitionSizes = PARTI
   const staffed = new Set(engineerPart);
   const engineerIndex = new Map(problem.engineers.map((engineer, e) => [engineer.id, e] as const));
   const bases = basesOf(problem, where, engineerPart);
+  const basesFor = new Map<string, Base[]>();
   const ticketPart = problem.tickets.map((ticket, t) => {
     // A pinned ticket goes with its engineer, a re-planned one with its previous engineer.
     const held = engineerIndex.get(ticket.pin?.engineer ?? ticket.previousEngineer ?? '');
     if (held !== undefined) return engineerPart[held]!;
-    const point = points[engineers + t]!;
-    let best: Base | null = null;
-    for (const base of bases) {
-      if ((base.levels.get(ticket.skill) ?? 0) < ticket.minSkillLevel) continue;
-      if (!best || squaredDistance(point, base.point) < squaredDistance(point, best.point)) best = base;
+    const key = `${ticket.skill}\u0000${ticket.minSkillLevel}`;
+    let qualified = basesFor.get(key);
+    if (!qualified) {
+      qualified = bases.filter((base) => (base.levels.get(ticket.skill) ?? 0) >= ticket.minSkillLevel);
+      basesFor.set(key, qualified);
     }
-    return best ? best.part : nearest(point, (c) => staffed.has(c));
+    const point = points[engineers + t]!;
+    let best = -1;
+    let bestDistance = Infinity;
+    for (const base of qualified) {
+      const d = squaredDistance(point, base.point);
+      if (d < bestDistance) [best, bestDistance] = [base.part, d];
+    }
+    return best >= 0 ? best : nearest(point, (c) => staffed.has(c));
   });
 
   const parts = centres.map(() => ({

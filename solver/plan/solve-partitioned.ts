@@ -5,26 +5,36 @@ import { createEngineerIndex } from './engineer-index.ts';
 import { buildModel, type Model } from './model.ts';
 import type { Part } from './partition.ts';
 import { insertAnywhere } from './regret.ts';
-import { runHeuristic, untriedReasons } from './heuristic.ts';
+import {
+  alternativesFit,
+  runHeuristic,
+  untriedReasons,
+  writingReserveMs,
+  type HeuristicRun,
+} from './heuristic.ts';
 import { SearchState } from './state.ts';
 import { toPlan } from './to-plan.ts';
 import type { Draw, TicketSupply } from './types.ts';
 
-/** Share of the time limit the parts use together, each in proportion to its tickets. */
-const PARTS_SHARE = 0.7;
-/** The cross-border repair runs until this share; the rest writes the plan. */
-const REPAIR_SHARE = 0.85;
+/**
+ * Share of the time before the writing reserve that the parts use together, each in proportion
+ * to its tickets; the cross-border repair has the rest.
+ */
+const PARTS_SHARE = 0.85;
 
-/** A solved part, in the full problem's indices. */
+/** A part solved on its own, in its own indices. */
 interface SolvedPart {
-  readonly routes: readonly {
-    engineer: number;
-    locs: number[];
-    tickets: number[];
-    supplies: Map<number, TicketSupply>;
-  }[];
-  readonly untried: readonly number[];
-  readonly iterations: number;
+  readonly part: Part;
+  readonly state: SearchState;
+  readonly run: HeuristicRun;
+}
+
+/** One route of a solved part, in the whole problem's indices. */
+interface PartRoute {
+  readonly engineer: number;
+  readonly locs: readonly number[];
+  readonly tickets: readonly number[];
+  readonly supplies: ReadonlyMap<number, TicketSupply>;
 }
 
 /**
@@ -41,30 +51,40 @@ interface SolvedPart {
 export function solvePartitioned(problem: Problem, runtime: SolverRuntime, parts: readonly Part[]): Plan {
   const startedAt = runtime.now();
   const limitMs = problem.options.timeLimitMs;
-  const model = buildModel(problem);
   const ticketCount = parts.reduce((sum, part) => sum + part.tickets.length, 0);
+  const reserveMs = writingReserveMs(limitMs, problem.tickets.length);
+  const partsEnd = startedAt + (limitMs - reserveMs) * PARTS_SHARE;
   const solved: SolvedPart[] = [];
+  let ticketsLeft = ticketCount;
   for (const part of parts) {
-    const shareMs = Math.max(1, (limitMs * PARTS_SHARE * part.tickets.length) / Math.max(1, ticketCount));
-    solved.push(solvePart(problem, model, part, runtime, shareMs));
+    // Its share of the time left, so that a part that ran over is made up by the ones after it.
+    const leftMs = runtime.maxIterations === undefined ? partsEnd - runtime.now() : limitMs;
+    const shareMs = Math.max(1, (leftMs * part.tickets.length) / Math.max(1, ticketsLeft));
+    ticketsLeft -= part.tickets.length;
+    solved.push(solvePart(problem, part, runtime, shareMs));
   }
+
+  // The whole problem's model, built once the parts are done (they need only their own).
+  const model = buildModel(problem);
 
   const state = new SearchState(model, createEngineerIndex(model));
   for (const part of solved)
-    for (const route of part.routes)
+    for (const route of routesOf(part, model))
       if (!state.adopt(route.engineer, route.locs, route.tickets, route.supplies))
         throw new Error(`part route of engineer ${route.engineer} does not fit the whole problem`);
 
-  const deadline = startedAt + limitMs * REPAIR_SHARE;
+  const deadline = startedAt + limitMs - reserveMs;
   const outOfTime = (): boolean => runtime.maxIterations === undefined && runtime.now() >= deadline;
   const repaired = repairAcrossBorders(state, outOfTime);
 
-  const untried = solved.flatMap((part) => part.untried).filter((t) => state.engineerOf[t]! < 0);
-  const iterations = solved.reduce((sum, part) => sum + part.iterations, 0);
+  const untried = solved
+    .flatMap(({ part, run }) => run.untried.map((t) => part.tickets[t]!))
+    .filter((t) => state.engineerOf[t]! < 0);
+  const iterations = solved.reduce((sum, { run }) => sum + run.iterations, 0);
   return toPlan(state, {
     method: `partitioned(${parts.length} parts)+regret+ils(${iterations} iterations)+border(${repaired})`,
     solveMs: () => runtime.now() - startedAt,
-    alternatives: true,
+    alternatives: alternativesFit(state, runtime, startedAt, limitMs),
     reasons: untriedReasons(untried, limitMs),
   });
 }
@@ -87,29 +107,24 @@ function repairAcrossBorders(state: SearchState, outOfTime: () => boolean): numb
 }
 
 /** Solves one part on its own, with its own stock locations only. */
-function solvePart(
-  problem: Problem,
-  whole: Model,
-  part: Part,
-  runtime: SolverRuntime,
-  shareMs: number,
-): SolvedPart {
-  const sub = subProblem(problem, part, shareMs);
-  const model = buildModel(sub);
+function solvePart(problem: Problem, part: Part, runtime: SolverRuntime, shareMs: number): SolvedPart {
+  const model = buildModel(subProblem(problem, part, shareMs));
   const state = new SearchState(model, createEngineerIndex(model));
-  const run = runHeuristic(state, runtime, runtime.now(), shareMs);
-  const toWhole = indexMaps(whole, model);
+  // A part writes no plan: its search may use its whole share.
+  const run = runHeuristic(state, runtime, runtime.now(), shareMs, 0);
+  return { part, state, run };
+}
 
-  const routes: SolvedPart['routes'][number][] = [];
+/** A solved part's routes, with their tickets' supplies, in the whole problem's indices. */
+function routesOf({ part, state }: SolvedPart, whole: Model): PartRoute[] {
+  const toWhole = indexMaps(whole, state.model);
+  const routes: PartRoute[] = [];
   for (const route of state.routes) {
     if (route.locs.length === 0) continue;
     const engineer = part.engineers[route.engineer]!;
     const supplies = new Map<number, TicketSupply>();
-    for (const t of route.tickets) {
-      if (t < 0) continue;
-      const supply = state.supplyOf(t);
-      supplies.set(part.tickets[t]!, mapSupply(supply, whole, engineer, toWhole));
-    }
+    for (const t of route.tickets)
+      if (t >= 0) supplies.set(part.tickets[t]!, mapSupply(state.supplyOf(t), whole, engineer, toWhole));
     routes.push({
       engineer,
       locs: route.locs.map((loc) => toWhole.loc[loc]!),
@@ -117,11 +132,7 @@ function solvePart(
       supplies,
     });
   }
-  return {
-    routes,
-    untried: run.untried.map((t) => part.tickets[t]!),
-    iterations: run.iterations,
-  };
+  return routes;
 }
 
 /**

@@ -84,6 +84,7 @@ export const highsBackend: MipBackend = {
         instance.options.set({
           time_limit: Math.max(0.001, options.timeLimitMs / 1000),
           mip_abs_gap: options.absoluteGap,
+          mip_rel_gap: options.relativeGap ?? 0,
           mip_max_nodes: options.nodeLimit ?? HIGHS_UNLIMITED_NODES,
         });
         if (options.start) instance.setSolution({ colValue: options.start });

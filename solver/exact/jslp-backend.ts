@@ -33,7 +33,13 @@ export const jslpBackend: MipBackend = {
     const added: MipConstraint[] = [];
     return {
       minimise(objective: LinearExpression, options): MipOutcome {
-        const json = toJsonModel(model, [...model.constraints, ...added], objective, options.timeLimitMs);
+        const json = toJsonModel(
+          model,
+          [...model.constraints, ...added],
+          objective,
+          options.timeLimitMs,
+          options.relativeGap ?? 0,
+        );
         const startedAt = options.clock();
         const result = solver.Solve(json) as Record<string, number | boolean | undefined>;
         const timedOut = options.clock() - startedAt >= options.timeLimitMs * TIMEOUT_SHARE;
@@ -66,6 +72,7 @@ function toJsonModel(
   constraints: readonly MipConstraint[],
   objective: LinearExpression,
   timeLimitMs: number,
+  relativeGap: number,
 ): JsonModel {
   const variables: Record<string, Record<string, number>> = {};
   const rows: Record<string, { min?: number; max?: number; equal?: number }> = {};
@@ -101,6 +108,6 @@ function toJsonModel(
     constraints: rows,
     variables,
     ints,
-    options: { timeout: Math.max(1, Math.round(timeLimitMs)), tolerance: 0 },
+    options: { timeout: Math.max(1, Math.round(timeLimitMs)), tolerance: relativeGap },
   };
 }

@@ -46,6 +46,8 @@ export interface MinimiseOptions {
   readonly timeLimitMs: number;
   /** Stop when incumbent − bound ≤ this (0.5 proves optimality of an integer-valued objective). */
   readonly absoluteGap: number;
+  /** Stop when (incumbent − bound) / |incumbent| ≤ this, where the backend supports it. Default 0. */
+  readonly relativeGap?: number;
   /** A feasible solution to start from, where the backend can use one. */
   readonly start?: Float64Array;
   /** The caller's monotonic clock (ms), for a backend that cannot tell a timeout from a proof. */

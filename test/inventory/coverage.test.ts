@@ -192,7 +192,9 @@ describe('positionSpareUnits, hand-made networks', () => {
       ...base,
       models: [model, second],
       locations: [
-        { id: 'hub', kind: 'depot', handlingMinutes: 0, stock: {}, capacity: 5 },
+        // Each model needs 3 units for its rate; hub already holds 3 + 2 and has room for 5, so
+        // solved alone each model would put 3 at hub (6 together).
+        { id: 'hub', kind: 'depot', handlingMinutes: 0, stock: { M: 3, N: 2 }, capacity: 5 },
         { id: 'backup', kind: 'depot', handlingMinutes: 0, stock: {} },
       ],
       sites: [

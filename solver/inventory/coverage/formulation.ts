@@ -16,16 +16,20 @@ import type { CoverageInput } from './types.ts';
  *   n_{p,l}   integer  units of model p at location l after the moves
  *   u_{p,l,s} binary   location l is sized for level s (s = 1..S_l; none chosen = level 0)
  *   x_{p,l,g} integer  sites of group g covered by l (a group of identical sites, see network.ts)
- *   y_{p,a,l} integer  units moved from a to l;   z_{p,l} integer  units bought for l
+ *   y_{p,a,l} ≥ 0      units moved from a to l;   z_{p,l} ≥ 0  units bought for l (continuous:
+ *                      with integer n and stock the flow rows are totally unimodular, and the
+ *                      moves are re-derived from n afterwards)
  *   m_{p,g}   integer  sites of g left uncovered (only in the soft model)
  *
  *   Σ_l x_{l,g} (+ m_g) = |g|                       every coverable site covered once
  *   Σ_g λ_g x_{l,g} ≤ Σ_s Λmax(s) u_{l,s}            the level serves its sites at fill rate f*
  *   Σ_s u_{l,s} ≤ 1,  Σ_s s u_{l,s} ≤ n_l            one level, held on the shelf
  *   n_l = stock_l + Σ_a y_{a,l} − Σ_b y_{l,b} + z_l  units are moved or bought, never lost
+ *   x_{l,g} ≤ |g| Σ_{s ≥ level(λ_g)} u_{l,s}          linking cuts for a tighter relaxation
  *   capacity: n_l ≤ cap_l per model (a relaxation) or Σ_p n_{p,l} ≤ cap_l (shared)
  *   budget:   Σ unitCost z ≤ B (per model as a relaxation, or over all models)
  *   minimise  Σ holding n + Σ transfer y + Σ unitCost z
+ *             (written as Σ (unitCost + holding) z + Σ transfer y: Σ n = stock + Σ z)
  *
  * S_l is the smallest level serving every site l can reach (a larger one is never needed).
  * Transfer arcs: all of them on small networks; on large ones, for each destination, the cheapest
@@ -89,7 +93,6 @@ export function formulate(
       const upper = options.shared ? Number.POSITIVE_INFINITY : capacityOf(l);
       const variable = builder.addVariable(tag(`n_${l}`), 0, upper, true);
       stock.set(l, variable);
-      cost.push(term(variable, model.holdingCostPerYear));
       if (input.locations[l]!.capacity !== undefined) {
         const terms = capacityTerms.get(l) ?? [];
         terms.push(term(variable));
@@ -118,16 +121,19 @@ export function formulate(
           0,
         );
       }
-      const z = builder.addVariable(tag(`z_${l}`), 0, Number.POSITIVE_INFINITY, true);
+      const z = builder.continuous(tag(`z_${l}`), 0, Number.POSITIVE_INFINITY);
       purchase.set(l, z);
-      cost.push(term(z, model.unitCost));
+      // Σ_l n_l = current units + Σ_l z_l (the balance rows), so the holding cost of the final
+      // stock is a constant plus holding × purchases: the objective carries only the part that
+      // depends on the decision, which keeps a relative gap meaningful.
+      cost.push(term(z, model.unitCost + model.holdingCostPerYear));
       modelBudget.push(term(z, model.unitCost));
     }
 
     const transfers = chooseArcs(network, sources, levels, (a, b) =>
       costOf(input.locations[a]!.id, input.locations[b]!.id),
     ).map(({ from, to, unitCost }) => {
-      const variable = builder.addVariable(tag(`y_${from}_${to}`), 0, Number.POSITIVE_INFINITY, true);
+      const variable = builder.continuous(tag(`y_${from}_${to}`), 0, Number.POSITIVE_INFINITY);
       cost.push(term(variable, unitCost));
       return { from, to, variable };
     });
@@ -166,6 +172,19 @@ export function formulate(
       missed.push(term(m, group.ratePerYear));
       builder.equal(tag(`cover_${g}`), [...vars, term(m)], size);
       return m;
+    });
+    // Linking cuts (redundant for integers, strong for the LP relaxation): a location serves sites
+    // of rate λ only when its level alone could serve one of them, s ≥ level(λ).
+    network.groups.forEach((group, g) => {
+      const needed = levelFor(group.ratePerYear, options.lambdaMax);
+      for (const a of assign[g]!) {
+        const enough = levels.get(a.location)!.filter((u) => u.units >= needed);
+        builder.atMost(
+          tag(`link_${a.location}_${g}`),
+          [term(a.variable), ...enough.map((u) => term(u.variable, -group.siteIds.length))],
+          0,
+        );
+      }
     });
     for (const [l, terms] of served) {
       const ladder = levels.get(l)!;

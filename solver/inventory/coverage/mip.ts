@@ -34,12 +34,18 @@ function timeLeft(deadline: Deadline): number {
 }
 
 /** The hard model: minimise cost with every coverable site covered. */
-export function solveCost(form: CoverageFormulation, backend: MipBackend, deadline: Deadline): MipRun {
+export function solveCost(
+  form: CoverageFormulation,
+  backend: MipBackend,
+  deadline: Deadline,
+  relativeGap: number,
+): MipRun {
   const session = backend.open(form.model);
   try {
     const outcome = session.minimise(form.cost, {
       timeLimitMs: timeLeft(deadline),
       absoluteGap: ABSOLUTE_GAP,
+      relativeGap,
       clock: deadline.clock,
     });
     return fromOutcome(outcome, backend);
@@ -56,6 +62,7 @@ export function solveCoverThenCost(
   form: CoverageFormulation,
   backend: MipBackend,
   deadline: Deadline,
+  relativeGap: number,
 ): MipRun {
   const session = backend.open(form.model);
   try {
@@ -74,6 +81,7 @@ export function solveCoverThenCost(
     const second = session.minimise(form.cost, {
       timeLimitMs: timeLeft(deadline),
       absoluteGap: ABSOLUTE_GAP,
+      relativeGap,
       clock: deadline.clock,
       start: first.values,
     });
@@ -90,6 +98,12 @@ function fromOutcome(outcome: MipOutcome, backend: MipBackend): MipRun {
     values: outcome.values,
     objective: outcome.objective,
     bound: outcome.bound,
-    proven: outcome.status === 'optimal' && backend.proves,
+    // A proof is a proof only at (nearly) zero gap: 'optimal' within a relative gap is not one.
+    proven:
+      outcome.status === 'optimal' &&
+      backend.proves &&
+      outcome.objective !== null &&
+      outcome.bound !== null &&
+      outcome.objective - outcome.bound <= ABSOLUTE_GAP + 1e-9 * Math.abs(outcome.objective),
   };
 }

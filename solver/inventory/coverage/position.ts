@@ -47,26 +47,30 @@ export function positionSpareUnits(
   const input = parseCoverageInput(raw);
   const clock = runtime?.now ?? (() => 0);
   const started = clock();
-  const deadline: Deadline = { clock, at: started + input.timeLimitMs };
+  const overall: Deadline = { clock, at: started + input.timeLimitMs };
   const backendName = input.backend ?? DEFAULT_COVERAGE_BACKEND;
   const networks = buildNetworks(input);
   const maxRate = Math.max(0, ...networks.flatMap((n) => [...n.reachableRate.values()]));
   const table = levelTable(maxRate, input.replenishmentDays, input.targetFillRate, MAX_LEVEL);
 
-  const solveTogether = (group: readonly ModelNetwork[], shared: boolean): Solved => {
+  const solveTogether = (group: readonly ModelNetwork[], shared: boolean, share: number): Solved => {
     const backend = COVERAGE_BACKENDS[backendName];
+    // Each sub-problem gets its share of the time left, so one hard model cannot starve the rest.
+    const now = clock();
+    const deadline: Deadline = { clock, at: now + Math.max(0, overall.at - now) * share };
     const hard = formulate(input, group, { soft: false, shared, lambdaMax: table });
-    const run = solveCost(hard, backend, deadline);
+    const run = solveCost(hard, backend, deadline, input.mipRelativeGap);
     if (run.status !== 'infeasible') return { form: hard, run };
     const soft = formulate(input, group, { soft: true, shared, lambdaMax: table });
-    return { form: soft, run: solveCoverThenCost(soft, backend, deadline) };
+    return { form: soft, run: solveCoverThenCost(soft, backend, deadline, input.mipRelativeGap) };
   };
 
   const needsMip = (n: ModelNetwork) => n.groups.length > 0;
-  let solved = networks.filter(needsMip).map((n) => solveTogether([n], false));
+  const separate = networks.filter(needsMip);
+  let solved = separate.map((n, k) => solveTogether([n], false, 1 / (separate.length - k)));
   let joint = false;
   if (breaksSharedLimits(input, networks, solved)) {
-    solved = [solveTogether(networks, true)];
+    solved = [solveTogether(networks, true, 1)];
     joint = true;
   }
 

@@ -83,6 +83,12 @@ export const CoverageInput = z.object({
   purchaseBudget: nonNegative.optional(),
   /** Default 'highs' (measured faster and proven; docs/benchmarks.md, "Coverage positioning"). */
   backend: CoverageBackendName.optional(),
+  /**
+   * Stop a MIP when its incumbent is within this share of the best bound (the reported `gap`
+   * says how close it got). The objective excludes the constant holding of current units, so the
+   * share is of what the decision costs. Default 1e-4; 0 asks for a full proof.
+   */
+  mipRelativeGap: z.number().min(0).max(1).default(1e-4),
   /** Wall-clock limit for all MIP solves together. Default 30 000. */
   timeLimitMs: z.number().int().positive().default(30_000),
 });
@@ -154,7 +160,7 @@ export interface CoverageCost {
   readonly holdingPerYear: number;
   readonly transfer: number;
   readonly purchase: number;
-  /** The MIP's objective: holdingPerYear + transfer + purchase. */
+  /** holdingPerYear + transfer + purchase (what the MIP minimises, up to the constant holding of current units). */
   readonly total: number;
 }
 
@@ -164,7 +170,7 @@ export interface CoverageSolverSummary {
   readonly backend: CoverageBackendName;
   /** The worst status over the sub-problems (one per model, or one joint problem when capacity or budget couples them). */
   readonly status: CoverageSolverStatus;
-  /** Every sub-problem proven optimal by a backend whose proof is trusted (HiGHS). */
+  /** Every sub-problem proven optimal (gap 0) by a backend whose proof is trusted (HiGHS). */
   readonly provenOptimal: boolean;
   /** (objective − bound) / objective over all sub-problems; null when a bound is unknown. */
   readonly gap: number | null;

@@ -1,0 +1,106 @@
+/**
+ * The "no optimisation" dispatcher planners compare against: a new ticket goes to the nearest
+ * free qualified engineer (idle, on shift, able to arrive before the shift ends); parts come from
+ * the engineer's van, else the nearest stock location holding them (picked up on the way); a
+ * spare unit from the stock location nearest the site, by courier where there is one. Tickets no
+ * one can take wait, most urgent level first, for the next engineer to come free.
+ */
+import type { Dispatcher } from './simulate.ts';
+import type { EngineerState, SimState, Supply } from './state.ts';
+
+export function createNearestFree(state: SimState, startNext: (e: EngineerState) => void): Dispatcher {
+  const stockLocations = state.input.network.locations.filter((l) => l.kind !== 'site').map((l) => l.id);
+
+  const isFree = (e: EngineerState): { to: number } | null => {
+    if (e.current !== null || e.queue.length > 0) return null;
+    const shift = state.calendar.nextShift(e.def, state.now);
+    return shift && shift.from <= state.now ? shift : null;
+  };
+
+  /** Nearest source holding the whole quantity of one of `skus`, or null. */
+  const nearest = (skus: string[], qty: number, from: string): { location: string; sku: string } | null => {
+    let best: { location: string; sku: string; minutes: number } | null = null;
+    for (const location of stockLocations)
+      for (const sku of skus) {
+        if (state.available(location, sku) < qty) continue;
+        const minutes = state.minutes(from, location);
+        if (!best || minutes < best.minutes) best = { location, sku, minutes };
+      }
+    return best;
+  };
+
+  const source = (e: EngineerState, ticketId: string): Supply[] | null => {
+    const { t } = state.ticket(ticketId);
+    const supply: Supply[] = [];
+    const van = `van:${e.def.id}`;
+    for (const need of t.parts) {
+      const skus = state.fitting.get(need.sku) ?? [need.sku];
+      const inVan = skus.find((sku) => state.available(van, sku) >= need.qty);
+      if (inVan) {
+        supply.push({ sku: inVan, qty: need.qty, from: 'van', via: 'van', vanOf: e.def.id, unit: false });
+        continue;
+      }
+      const found = nearest(skus, need.qty, e.location);
+      if (!found) return null;
+      supply.push({ sku: found.sku, qty: need.qty, from: found.location, via: 'pickup', unit: false });
+    }
+    if (t.spareUnit) {
+      const found = nearest(state.unitSkus(t.spareUnit.model), 1, t.site);
+      if (!found) return null;
+      const via = state.input.network.courier ? 'courier' : 'pickup';
+      supply.push({ sku: found.sku, qty: 1, from: found.location, via, unit: true });
+    }
+    // Two needs may have picked the same shelf: check the sum.
+    const sums = new Map<string, number>();
+    for (const s of supply) {
+      const k = `${s.via === 'van' ? van : s.from}|${s.sku}`;
+      sums.set(k, (sums.get(k) ?? 0) + s.qty);
+    }
+    for (const [k, qty] of sums) {
+      const [location, sku] = k.split('|') as [string, string];
+      if (state.available(location, sku) < qty) return null;
+    }
+    return supply;
+  };
+
+  const tryGive = (e: EngineerState, ticketId: string, shiftEnd: number): boolean => {
+    const ts = state.ticket(ticketId);
+    if (!state.qualified(e, ts.t)) return false;
+    if (state.now + state.minutes(e.location, ts.t.site) >= shiftEnd) return false;
+    const supply = ts.supply ? ts.supply : source(e, ticketId);
+    if (!supply) return false;
+    if (!ts.supply) state.commitSupply(ticketId, supply);
+    state.assign(ticketId, e.def.id);
+    startNext(e);
+    return true;
+  };
+
+  const onEngineerFree = (e: EngineerState): void => {
+    const shift = isFree(e);
+    if (!shift) return;
+    const waiting = [...state.pool].sort((a, b) => {
+      const x = state.ticket(a).t;
+      const y = state.ticket(b).t;
+      return x.level - y.level || x.index - y.index;
+    });
+    for (const id of waiting) if (tryGive(e, id, shift.to)) return;
+  };
+
+  return {
+    onArrival(ticketId) {
+      const { t } = state.ticket(ticketId);
+      const free = state.engineers
+        .map((e) => ({ e, shift: isFree(e) }))
+        .filter((x) => x.shift !== null && state.qualified(x.e, t))
+        .map((x) => ({ ...x, minutes: state.minutes(x.e.location, t.site) }))
+        .sort((a, b) => a.minutes - b.minutes || (a.e.def.id < b.e.def.id ? -1 : 1));
+      // The nearest free engineer only: if the parts or the shift rule it out, the ticket waits.
+      const first = free[0];
+      if (first) tryGive(first.e, ticketId, first.shift!.to);
+    },
+    onEngineerFree,
+    onStockReceived() {
+      for (const e of state.engineers) onEngineerFree(e);
+    },
+  };
+}

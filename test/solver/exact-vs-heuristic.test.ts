@@ -7,13 +7,18 @@ import { validatePlan } from '../../solver/validate-plan.ts';
 import { randomSmallProblem } from '../support/random-problem.ts';
 
 /**
- * The heuristic against the exact optimum on 200 seeded random problems of 2–8 tickets and 1–4
- * engineers (every size pair, in turn). The exact solver gets a node cap; a problem it does not
- * prove within it is checked for validity only. On the proven ones the heuristic (plan
- * mode, seed 1, a fixed iteration count) must reach the optimum on at least 95 %, and elsewhere
- * be within 2 %, measured on the first objective term where the two differ:
- * heuristic[k] ≤ 1.02 × optimum[k] (an optimum of 0 there leaves no room). It may never beat a
- * proven optimum: that would mean one of the two solvers breaks a rule or misreads the objective.
+ * The heuristic against the exact solver on 200 seeded random problems of 2–8 tickets and 1–4
+ * engineers (every size pair, in turn). The exact solver gets a node cap, which makes the set it
+ * proves the same on every machine; with EXACT_NODE_CAP = 60 nodes per stage it proves 187 of the
+ * 200 (93.5 %; the earlier cap of 20 proved 168 in about 70 % of the time). On the
+ * proven ones the heuristic (plan mode, seed 1, a fixed iteration count) must reach
+ * the optimum on at least 95 % and be within 2 % on every other, measured on the first objective
+ * term where the two differ: heuristic[k] ≤ 1.02 × optimum[k] (an optimum of 0 there leaves no
+ * room). It may never beat a proven optimum: that would mean one of the two solvers breaks a rule
+ * or misreads the objective. On the problems it does not prove, the exact solver still gives its
+ * best plan (incumbent) and a lower bound on the first term, the weighted missed commitments: the
+ * heuristic may not fall below that bound (the same rule broken), nor be worse than the incumbent
+ * beyond the same 2 %.
  */
 const PROBLEMS = 200;
 const BATCHES = 4;
@@ -22,17 +27,20 @@ const BATCHES = 4;
  * proves is the same on every machine and under any load (a wall-clock limit made the compared set
  * depend on how busy the machine was). The time limit is only a safety net far above the cap.
  */
-const EXACT_NODE_CAP = 20;
-const EXACT_TIME_LIMIT_MS = 60_000;
+const EXACT_NODE_CAP = 60;
+const EXACT_TIME_LIMIT_MS = 600_000;
 const HEURISTIC_ITERATIONS = 1000;
+/** Below this many proven problems the 95 % rule would say little. */
+const MIN_COMPARED = 150;
 /**
- * Proven problems on which the heuristic is still more than 2 % off the optimum (issue 3 stays
- * open on them: problems 50 and 167 miss one commitment more, problem 95 drives 26 % more). Any
- * other problem beyond 2 % fails the test, so this list can only shrink.
+ * Problems on which the heuristic is still more than 2 % off (issue 3 stays open on them). Problem
+ * 166: 15 % more travel than the optimum, which is three routes away: one engineer takes a
+ * neighbour's ticket, a second takes the first one's, and the third serves three tickets from
+ * one new pickup stop instead of a pickup and two couriers; every step on its own costs more, so
+ * only a lucky ruin and recreate finds it (seeds 2 and 3 do at 5,000 iterations). Any other
+ * problem beyond 2 % fails the test, so this list can only shrink.
  */
-const KNOWN_BEYOND_TWO_PERCENT = new Set([50, 95, 167]);
-/** Below this many proven problems the 95 % rule would say little; a machine this slow fails loudly. */
-const MIN_COMPARED = 60;
+const KNOWN_BEYOND_TWO_PERCENT = new Set([166]);
 
 function problemNumber(index: number): Problem {
   return randomSmallProblem(index, { tickets: 2 + ((index * 5) % 7), engineers: 1 + ((index * 3) % 4) });
@@ -40,6 +48,7 @@ function problemNumber(index: number): Problem {
 
 interface Comparison {
   index: number;
+  /** The proven optimum, or the exact solver's best plan where it proved nothing. */
   optimum: Objective;
   heuristic: Objective;
 }
@@ -54,7 +63,13 @@ function withinTwoPercent({ optimum, heuristic }: Comparison): boolean {
   return term >= 0 && optimum[term]! > 0 && heuristic[term]! <= optimum[term]! * 1.02;
 }
 
+function describeMiss(c: Comparison): string {
+  const term = firstDifference(c.optimum, c.heuristic);
+  return `problem ${c.index}: term ${term + 1} ${c.optimum[term]} → ${c.heuristic[term]}`;
+}
+
 const compared: Comparison[] = [];
+const unproven: Comparison[] = [];
 
 describe('heuristic against the exact optimum', () => {
   for (let batch = 0; batch < BATCHES; batch++) {
@@ -73,40 +88,52 @@ describe('heuristic against the exact optimum', () => {
         );
         expect(validatePlan(problem, exact).violations, `exact plan of problem ${index}`).toEqual([]);
         expect(validatePlan(problem, heuristic).violations, `heuristic plan of problem ${index}`).toEqual([]);
-        if (!exact.summary.provenOptimal) continue;
         const comparison = {
           index,
           optimum: exact.summary.objective,
           heuristic: heuristic.summary.objective,
         };
         const term = firstDifference(comparison.optimum, comparison.heuristic);
+        if (!exact.summary.provenOptimal) {
+          const bound = exact.summary.lowerBound ?? 0;
+          expect(
+            comparison.heuristic[0],
+            `problem ${index}, below the exact lower bound`,
+          ).toBeGreaterThanOrEqual(bound - 1e-9 * (1 + Math.abs(bound)));
+          if (term >= 0 && comparison.heuristic[term]! > comparison.optimum[term]!)
+            expect(withinTwoPercent(comparison), `problem ${index}: ${describeMiss(comparison)}`).toBe(true);
+          unproven.push(comparison);
+          continue;
+        }
         if (term >= 0)
           expect(comparison.heuristic[term], `problem ${index}, objective term ${term + 1}`).toBeGreaterThan(
             comparison.optimum[term]!,
           );
         compared.push(comparison);
       }
-    }, 300_000);
+    }, 1_200_000);
   }
 
   it('reaches the optimum on at least 95 % of the proven problems and is within 2 % on the rest, but for the known gaps', () => {
     expect(compared.length).toBeGreaterThanOrEqual(MIN_COMPARED);
     const different = compared.filter((c) => firstDifference(c.optimum, c.heuristic) >= 0);
-    const describeMiss = (c: Comparison) => {
-      const term = firstDifference(c.optimum, c.heuristic);
-      return `problem ${c.index}: term ${term + 1} ${c.optimum[term]} → ${c.heuristic[term]}`;
-    };
     expect(different.length / compared.length, different.map(describeMiss).join('; ')).toBeLessThanOrEqual(
       0.05,
     );
-    const beyond = different.filter((c) => !withinTwoPercent(c));
-    expect(beyond.filter((c) => !KNOWN_BEYOND_TWO_PERCENT.has(c.index)).map(describeMiss)).toEqual([]);
+    const beyond = different.filter((c) => !withinTwoPercent(c) && !KNOWN_BEYOND_TWO_PERCENT.has(c.index));
+    expect(beyond.map(describeMiss)).toEqual([]);
   });
 
   afterAll(() => {
     const equal = compared.filter((c) => firstDifference(c.optimum, c.heuristic) < 0).length;
+    const better = unproven.filter((c) => {
+      const term = firstDifference(c.optimum, c.heuristic);
+      return term >= 0 && c.heuristic[term]! < c.optimum[term]!;
+    }).length;
+    const same = unproven.filter((c) => firstDifference(c.optimum, c.heuristic) < 0).length;
     console.info(
-      `exact vs heuristic: ${compared.length} of ${PROBLEMS} proven, heuristic optimal on ${equal}`,
+      `exact vs heuristic: ${compared.length} of ${PROBLEMS} proven, heuristic optimal on ${equal}; ` +
+        `of the ${unproven.length} unproven, heuristic better than the exact incumbent on ${better}, equal on ${same}`,
     );
   });
 });

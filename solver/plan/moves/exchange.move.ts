@@ -2,14 +2,17 @@ import type { Random } from '../../random.ts';
 import { bestInsertion } from '../insertion.ts';
 import type { SearchState } from '../state.ts';
 import type { Move } from './move.ts';
+import { insertGroup } from './group-insertion.ts';
 import { mayServe, nearbyEngineer, randomAssignedTicket, ticketsOf } from './pick.ts';
 
 /** Longest chain of consecutive tickets each side gives up. */
 const MAX_SEGMENT = 2;
 
 /**
- * Swaps short chains of tickets (one or two each, a cross-exchange) between two nearby engineers;
- * each chain goes in order to its best place on the other route.
+ * Swaps short chains of tickets (one or two each, a cross-exchange) between two nearby engineers.
+ * A single ticket goes to its best place on the other route; two go there with their supplies
+ * chosen together (insertGroup), as one after the other the first takes its cheapest supply, an
+ * existing pickup stop say, and leaves the second late where a new stop for both would serve them.
  */
 export const exchangeMove: Move = {
   name: 'exchange',
@@ -29,8 +32,8 @@ export const exchangeMove: Move = {
       chain.every((t) => !state.model.tPinFirst[t] && mayServe(state, t, to));
     if (!movable(fromA, b) || !movable(fromB, a)) return false;
     for (const t of [...fromA, ...fromB]) if (!state.remove(t)) return true;
-    insertChain(state, fromA, b);
-    insertChain(state, fromB, a);
+    insertTogether(state, fromA, b);
+    insertTogether(state, fromB, a);
     return true;
   },
 };
@@ -39,6 +42,11 @@ function chainFrom(state: SearchState, random: Random, engineer: number, at: num
   const tickets = ticketsOf(state, engineer);
   const length = 1 + random.int(Math.min(MAX_SEGMENT, tickets.length - at));
   return tickets.slice(at, at + length);
+}
+
+function insertTogether(state: SearchState, chain: readonly number[], engineer: number): void {
+  if (chain.length === 2) insertGroup(state, chain, [engineer]);
+  else insertChain(state, chain, engineer);
 }
 
 /** The first ticket at its best position, each next one right after the one before. */

@@ -1,8 +1,10 @@
+import { claimMove } from './claim.move.ts';
 import { ejectMove } from './eject.move.ts';
 import { exchangeMove } from './exchange.move.ts';
 import type { Move } from './move.ts';
 import { orOptMove } from './or-opt.move.ts';
 import { pickupShiftMove } from './pickup-shift.move.ts';
+import { regroupMove } from './regroup.move.ts';
 import { relocateMove } from './relocate.move.ts';
 import { resupplyMove } from './resupply.move.ts';
 import { ruinRecreateMove } from './ruin-recreate.move.ts';
@@ -24,4 +26,6 @@ export const MOVES: readonly Move[] = [
   resupplyMove,
   supplySwapMove,
   pickupShiftMove,
+  claimMove,
+  regroupMove,
 ];

@@ -29,28 +29,43 @@ export const stringRemovalMove: Move = {
   apply(state, random) {
     const seed = randomAssignedTicket(state, random);
     if (seed < 0) return false;
-    const formerEngineer = new Map<number, number>();
-    const retried: number[] = [];
-    const maxString = Math.min(MAX_STRING, averageRouteLength(state));
-    const maxStrings = (4 * AVERAGE_REMOVED) / (1 + maxString) - 1;
-    const strings = Math.floor(random.next() * maxStrings) + 1;
-    const ruined = new Set<number>();
-    for (const t of [seed, ...state.neighbours.of(seed)]) {
-      if (ruined.size >= strings) break;
-      const e = state.engineerOf[t]!;
-      if (e < 0) {
-        if (retried.length < RETRIED_UNASSIGNED) retried.push(t);
-        continue;
-      }
-      if (ruined.has(e)) continue;
-      ruined.add(e);
-      for (const removed of cutString(state, random, e, t, maxString)) formerEngineer.set(removed, e);
-    }
+    const { formerEngineer, retried } = ruinStrings(state, random, seed);
     if (formerEngineer.size === 0) return false;
     recreateGreedy(state, random, [...formerEngineer.keys(), ...retried], formerEngineer);
     return true;
   },
 };
+
+/** What a string ruin took off: each removed ticket's engineer, and unassigned neighbours to retry. */
+export interface Ruin {
+  readonly formerEngineer: Map<number, number>;
+  readonly retried: number[];
+}
+
+/**
+ * From the seed ticket, walks its nearest neighbours and cuts a string out of each route met
+ * (the seed's own first, where it has one), until a random number of routes are cut.
+ */
+export function ruinStrings(state: SearchState, random: Random, seed: number): Ruin {
+  const formerEngineer = new Map<number, number>();
+  const retried: number[] = [];
+  const maxString = Math.min(MAX_STRING, averageRouteLength(state));
+  const maxStrings = (4 * AVERAGE_REMOVED) / (1 + maxString) - 1;
+  const strings = Math.floor(random.next() * maxStrings) + 1;
+  const ruined = new Set<number>();
+  for (const t of [seed, ...state.neighbours.of(seed)]) {
+    if (ruined.size >= strings) break;
+    const e = state.engineerOf[t]!;
+    if (e < 0) {
+      if (t !== seed && retried.length < RETRIED_UNASSIGNED) retried.push(t);
+      continue;
+    }
+    if (ruined.has(e)) continue;
+    ruined.add(e);
+    for (const removed of cutString(state, random, e, t, maxString)) formerEngineer.set(removed, e);
+  }
+  return { formerEngineer, retried };
+}
 
 /** Tickets per route that has any, over the whole plan. */
 function averageRouteLength(state: SearchState): number {

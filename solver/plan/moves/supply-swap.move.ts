@@ -1,20 +1,15 @@
-import { compareCost, type Cost } from '../cost.ts';
-import { bestInsertion, forEachInsertion, type Insertion } from '../insertion.ts';
 import type { SearchState } from '../state.ts';
 import type { Move } from './move.ts';
+import { insertGroup } from './group-insertion.ts';
 import { ticketWithNeeds } from './resupply.move.ts';
 
-const THOROUGH = { from: 0, to: Infinity, thoroughSupply: true } as const;
-
 /**
- * Two tickets re-choose their supplies together: both come off their routes; then, in both
- * orders, each supply the first could take (the thorough list, at its best position on either of
- * the two routes) is tried with the best the second can do after it (the quick list, which already
- * includes the route's pickup stops), and the best pair stays. That finds what no
- * single resupply can: two tickets sharing one new pickup stop that neither would make alone, or
- * the one whose need fits several SKUs leaving the van's unit, the near depot's last part, to the
- * one that fits only it. The partner is another ticket with needs on the same route, one nearby
- * that draws a SKU the first could use, or any nearby one with needs.
+ * Two tickets re-choose their supplies together: both come off their routes and go back on either
+ * of the two routes with their supplies chosen jointly (insertGroup). That finds what no single
+ * resupply can: two tickets sharing one new pickup stop that neither would make alone, or the one
+ * whose need fits several SKUs leaving the van's unit, the near depot's last part, to the one that
+ * fits only it. The partner is another ticket with needs on the same route, one nearby that draws
+ * a SKU the first could use, or any nearby one with needs.
  */
 export const supplySwapMove: Move = {
   name: 'supply-swap',
@@ -30,38 +25,10 @@ export const supplySwapMove: Move = {
     const u = random.pick(partners);
     const engineers = [...new Set([state.engineerOf[t]!, state.engineerOf[u]!])];
     if (!state.remove(t) || !state.remove(u)) return true;
-    let best: { first: Insertion; second: number; cost: Cost } | null = null;
-    for (const [first, second] of [
-      [t, u],
-      [u, t],
-    ] as const) {
-      const options: Insertion[] = [];
-      for (const e of engineers)
-        forEachInsertion(state, first, e, THOROUGH, (insertion) => options.push(insertion));
-      for (const insertion of options) {
-        const mark = state.journal.mark();
-        if (state.insert(insertion)) {
-          insertBest(state, second, engineers);
-          const cost = state.objective();
-          if (!best || compareCost(cost, best.cost) < 0) best = { first: insertion, second, cost };
-        }
-        state.journal.rollbackTo(mark);
-      }
-    }
-    if (best && state.insert(best.first)) insertBest(state, best.second, engineers);
+    insertGroup(state, [t, u], engineers);
     return true;
   },
 };
-
-/** Inserts `t` at its best place on the engineers' routes, if it has one. */
-function insertBest(state: SearchState, t: number, engineers: readonly number[]): void {
-  let best: Insertion | null = null;
-  for (const e of engineers) {
-    const insertion = bestInsertion(state, t, e);
-    if (insertion && (!best || compareCost(insertion.delta, best.delta) < 0)) best = insertion;
-  }
-  if (best) state.insert(best);
-}
 
 /** The other tickets on `t`'s route that need parts or a unit. */
 function sameRoute(state: SearchState, t: number): number[] {

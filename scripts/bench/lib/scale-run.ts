@@ -21,6 +21,7 @@ export interface ScaleOutcome {
   job: ScaleJob;
   generateMs: number;
   solveMs: number;
+  solveCpuMs: number;
   validateMs: number;
   valid: boolean;
   violations: string;
@@ -55,6 +56,7 @@ export function runScaleJob(job: ScaleJob): ScaleOutcome {
     job,
     generateMs,
     solveMs: run.solveMs,
+    solveCpuMs: run.solveCpuMs,
     validateMs,
     valid: run.validation.valid,
     violations: violationSummary(run.validation),

@@ -140,6 +140,15 @@ describe('POST /api/v1/dispatch/candidates', () => {
       expect(candidate.spareUnit ?? null).toBeNull();
   });
 
+  it('is documented in the OpenAPI document with its request and answer schemas', async () => {
+    const res = await request(t.app).get('/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.paths['/api/v1/dispatch/candidates'].post).toBeDefined();
+    expect(res.body.paths['/api/v1/dispatch/problem'].get).toBeDefined();
+    expect(res.body.components.schemas.DispatchCandidates).toBeDefined();
+    expect(res.body.components.schemas.DispatchCandidatesRequest).toBeDefined();
+  });
+
   it('prepares the day again when it is older than a minute, with nothing changed', async () => {
     const before = await ask('T-CRIT');
     t.setNow('2026-11-30T08:02:00+08:00');

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { aReorderNetwork } from './reorder-fixtures.ts';
+import { aSite, aUnitSku } from '../support/fixtures.ts';
+import { aReorderNetwork, history, SPARSE } from './reorder-fixtures.ts';
 
 interface SuggestionBody {
   id: number;
@@ -141,5 +142,53 @@ describe('the reorder run (real solver/inventory policies)', () => {
     const badKey = await request(t.app).post('/api/v1/reorder/runs').send({ runKey: 'no spaces please' });
     expect(badKey.status).toBe(422);
     expect(badKey.body.errors[0].field).toBe('body.runKey');
+  });
+});
+
+describe('4-hour spare-unit coverage in the run', () => {
+  let t: TestApp;
+  let n: Awaited<ReturnType<typeof aReorderNetwork>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    n = await aReorderNetwork(t.db);
+    // A hospital near Yibin whose tier-A contract promises a spare unit on site within 240 min.
+    await t.db('commitment_profiles').insert({ id: 'plan-2', name: 'Plan 2', definition: '{}' });
+    await aSite(t.db, 'S-YB-HOSP', { lat: 28.8, lon: 104.6 });
+    await t.db('contracts').insert({
+      id: 'K-1',
+      customer_id: 'C-HOSP-1',
+      profile_id: 'plan-2',
+      tier: 'A',
+      starts_on: '2026-01-01',
+    });
+    const unit = await aUnitSku(t.db);
+    await t.db('equipment').insert(
+      [1, 2, 3].map((i) => ({
+        id: `EQ-${i}`,
+        site_id: 'S-YB-HOSP',
+        model_id: 'HIS-R740',
+        serial: `SN-${i}`,
+        installed_on: '2025-01-01',
+      })),
+    );
+    await history(t.db, n.yibin, unit, SPARSE);
+  });
+  afterAll(() => t.destroy());
+
+  it('marks the covering location at risk and orders the units the coverage MIP places there', async () => {
+    const run = await request(t.app).post('/api/v1/reorder/runs').send({ runKey: 'cover' }).expect(201);
+    expect(run.body.counts.coverage).toMatchObject({ sites: 1, models: 1, uncoveredSites: 0 });
+    const atRisk = (
+      await request(t.app)
+        .get(`/api/v1/reorder/suggestions?runId=${run.body.id}&coverageAtRisk=true`)
+        .expect(200)
+    ).body.items as Array<SuggestionBody & { coverageAtRisk: boolean }>;
+    expect(atRisk.map((s) => [s.locationId, s.skuId])).toEqual([[n.yibin, 'U-HIS-R740']]);
+    const [unit] = atRisk;
+    expect(unit!.explanation.coverage).toMatch(/4-hour coverage needs \d+ unit/);
+    // Nobody holds a spare unit of this model: it is bought, at least as many as coverage needs.
+    expect(unit!.action).toBe('buy');
+    expect(unit!.quantity).toBeGreaterThanOrEqual(unit!.orderUpTo - unit!.inventoryPosition);
+    expect(unit!.orderUpTo).toBeGreaterThanOrEqual(1);
   });
 });

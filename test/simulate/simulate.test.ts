@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compare,
-  simulate,
-  type SimulationInput,
-  type SimulationResult,
-} from '../../solver/simulate/index.ts';
+import { simulate, type SimulationInput, type SimulationResult } from '../../solver/simulate/index.ts';
 import { tinyNetwork } from './networks.ts';
 
 const run = (input: SimulationInput, replication = 0, seed = 7): SimulationResult =>

@@ -18,6 +18,7 @@ import { registerStockRoutes } from './stock/stock.routes.ts';
 import { registerReorderRoutes } from './reorder/reorder.routes.ts';
 import { registerDispatchPlanRoutes } from './dispatch/dispatch-plan.routes.ts';
 import { registerDispatchCandidateRoutes } from './dispatch/dispatch-candidates.routes.ts';
+import { registerScenarioRoutes } from './scenarios/scenario.routes.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 export function registerApiRoutes(api: Api, services: Services): void {
@@ -39,4 +40,5 @@ export function registerApiRoutes(api: Api, services: Services): void {
   registerReorderRoutes(api, services.reorder);
   registerDispatchPlanRoutes(api, { plans: services.dispatchPlans, commits: services.dispatchCommits });
   registerDispatchCandidateRoutes(api, services.dispatchCandidates);
+  registerScenarioRoutes(api, services.scenarios);
 }

@@ -46,6 +46,8 @@ import { createPlanWorkerPool } from './dispatch/plan-worker-pool.ts';
 import { createDispatchProblemBuilder } from './dispatch/problem-builder.ts';
 import { createRouting } from './routing/index.ts';
 import { createDispatchCandidatesService } from './dispatch/dispatch-candidates.service.ts';
+import { createScenarioRepository } from './scenarios/scenario.repository.ts';
+import { createScenarioService } from './scenarios/scenario.service.ts';
 
 export interface ServiceDeps {
   db: Database;
@@ -163,6 +165,8 @@ export function createServices(deps: ServiceDeps) {
       timeZone: deps.config.TIME_ZONE,
       cronExpression: deps.config.REORDER_CRON,
     }),
+    // Planners' what-if change sets over the live network (issue 6).
+    scenarios: createScenarioService({ db, now: deps.now, scenarios: createScenarioRepository(db) }),
   };
 }
 

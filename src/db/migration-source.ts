@@ -18,6 +18,7 @@ import * as networkDetails from './migrations/20261128014200_network_details.ts'
 import * as reorder from './migrations/20261128015500_reorder.ts';
 import * as dispatchPlans from './migrations/20261128020000_dispatch_plans.ts';
 import * as dispatchVersions from './migrations/20261128020100_dispatch_versions.ts';
+import * as scenarios from './migrations/20261128023000_scenarios.ts';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -49,6 +50,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261128015500_reorder', reorder],
   ['20261128020000_dispatch_plans', dispatchPlans],
   ['20261128020100_dispatch_versions', dispatchVersions],
+  ['20261128023000_scenarios', scenarios],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

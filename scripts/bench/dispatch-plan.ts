@@ -28,7 +28,8 @@ import { median } from './lib/stats.ts';
  *
  *   npx tsx scripts/bench/dispatch-plan.ts [--runs 3] [--time-limit-ms 1000] [--print-only]
  *   npx tsx scripts/generate-network.ts --scale --engineers 1000 --tickets 5000 --sites 8000 --out .tmp/scale-1000
- *   npx tsx scripts/bench/dispatch-plan.ts --network .tmp/scale-1000 --time-limit-ms 15000 --runs 3
+ *   npx tsx scripts/bench/dispatch-plan.ts --network .tmp/scale-1000 --time-limit-ms 15000 --runs 3 \
+ *     [--database-url postgres://postgres@127.0.0.1:5432/test]
  */
 const machine = describeMachine();
 const { values } = parseArgs({
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     'time-limit-ms': { type: 'string', default: '1000' },
     target: { type: 'string' },
+    'database-url': { type: 'string' },
     'print-only': { type: 'boolean', default: false },
   },
 });
@@ -55,9 +57,19 @@ const manifest = JSON.parse(readFileSync(path.join(networkDir, 'manifest.json'),
 };
 const today = new Date(manifest.today);
 const now = () => today;
-const db = createDatabase({
-  dataDir: isDemo ? 'memory://' : mkdtempSync(path.join(tmpdir(), 'dispatch-bench-')),
-});
+// With --database-url, a PostgreSQL server in a schema of its own (dropped at the end);
+// otherwise PGlite, in memory for the demo and in a temporary folder for a scale network.
+const databaseUrl = values['database-url'];
+const schema = `bench_dispatch_${process.pid}`;
+if (databaseUrl) {
+  const admin = createDatabase({ url: databaseUrl });
+  await admin.raw(`create schema "${schema}"`);
+  await admin.destroy();
+}
+const db = databaseUrl
+  ? createDatabase({ url: databaseUrl, schema })
+  : createDatabase({ dataDir: isDemo ? 'memory://' : mkdtempSync(path.join(tmpdir(), 'dispatch-bench-')) });
+const databaseName = databaseUrl ? 'PostgreSQL' : isDemo ? 'PGlite in memory' : 'PGlite on disk';
 await migrateToLatest(db);
 const services = createServices({ db, config, logger, now });
 let started = performance.now();
@@ -120,6 +132,7 @@ for (let i = 0; i < runs; i++) {
   results.push(run);
 }
 await services.dispatchPlans.close();
+if (databaseUrl) await db.raw(`drop schema "${schema}" cascade`);
 await db.destroy();
 
 const med = (pick: (run: Run) => number) => median(results.map(pick));
@@ -128,6 +141,7 @@ const first = results[0]!;
 const table = markdownTable(
   [
     'network',
+    'database',
     'tickets',
     'engineers',
     'time limit ms',
@@ -144,6 +158,7 @@ const table = markdownTable(
   [
     [
       isDemo ? 'demo day' : path.basename(networkDir),
+      databaseName,
       first.tickets,
       first.engineers,
       timeLimitMs,
@@ -165,7 +180,7 @@ if (!values['print-only'])
     title: `Dispatch plan end to end through the service (${isDemo ? 'demo day' : path.basename(networkDir)})`,
     command: currentCommand('scripts/bench/dispatch-plan.ts'),
     notes: [
-      'POST /api/v1/dispatch/plans in-process (supertest), then GET every 10 ms until stored: reading the problem from PGlite (in memory for the demo, on disk for a scale network), solving and validatePlan in a worker thread, storing plan, KPIs and verdict.',
+      `POST /api/v1/dispatch/plans in-process (supertest), then GET every 10 ms until stored: reading the problem from ${databaseName}, solving and validatePlan in a worker thread, storing plan, KPIs and verdict.`,
       `Network loaded first, not timed: ${(loadMs / 1000).toFixed(1)} s (${JSON.stringify(loaded.counts)}); solver workers warmed before the runs in ${Math.round(warmMs)} ms, as the server does at start.`,
       'Baseline: the solver alone, in-process, on the same stored problem with the same time limit; ratio = end to end ÷ baseline. The solver uses its time limit for search, so both are bounded by it.',
     ],

@@ -33,14 +33,15 @@ import type { CoverageInput } from './types.ts';
  *
  * S_l is the smallest level serving every site l can reach (a larger one is never needed).
  * Transfer arcs: all of them on small networks; on large ones, for each destination, the cheapest
- * sources until their stock covers that destination's largest level (and at least MIN_ARCS).
+ * sources until their stock covers that destination's largest level (and at least MIN_ARCS),
+ * plus the LARGEST_HOLDERS locations holding the most stock.
  * Movements are re-derived exactly from the levels afterwards (movements.ts).
  */
 export interface ModelVariables {
   readonly network: ModelNetwork;
   readonly stock: ReadonlyMap<number, number>;
   readonly purchase: ReadonlyMap<number, number>;
-  readonly transfers: readonly { from: number; to: number; variable: number }[];
+  readonly transfers: readonly { from: number; to: number; variable: number; unitCost: number }[];
   readonly levels: ReadonlyMap<number, readonly { units: number; variable: number }[]>;
   /** Per group (same index as network.groups): the assignment variable per reachable location. */
   readonly assign: readonly (readonly { location: number; variable: number }[])[];
@@ -67,6 +68,7 @@ export interface FormulationOptions {
 
 const FULL_ARC_LIMIT = 4000;
 const MIN_ARCS = 4;
+const LARGEST_HOLDERS = 3;
 
 export function formulate(
   input: CoverageInput,
@@ -135,7 +137,7 @@ export function formulate(
     ).map(({ from, to, unitCost }) => {
       const variable = builder.continuous(tag(`y_${from}_${to}`), 0, Number.POSITIVE_INFINITY);
       cost.push(term(variable, unitCost));
-      return { from, to, variable };
+      return { from, to, variable, unitCost };
     });
     const flowTerms = new Map<number, LinearTerm[]>(places.map((l) => [l, [term(stock.get(l)!)]]));
     for (const y of transfers) {
@@ -224,6 +226,9 @@ function chooseArcs(
   costOf: (from: number, to: number) => number,
 ): { from: number; to: number; unitCost: number }[] {
   const all = sources.length * network.covering.length <= FULL_ARC_LIMIT;
+  const largest = [...sources]
+    .sort((a, b) => network.stock[b]! - network.stock[a]! || a - b)
+    .slice(0, LARGEST_HOLDERS);
   const arcs: { from: number; to: number; unitCost: number }[] = [];
   for (const to of network.covering) {
     const candidates = sources
@@ -237,11 +242,18 @@ function chooseArcs(
     const need = levels.get(to)!.length;
     let gathered = 0;
     let taken = 0;
+    const chosen = new Set<number>();
     for (const arc of candidates) {
       if (gathered >= need && taken >= MIN_ARCS) break;
       arcs.push(arc);
+      chosen.add(arc.from);
       gathered += network.stock[arc.from]!;
       taken++;
+    }
+    // The largest holders (a central depot) can feed any destination, however far.
+    for (const from of largest) {
+      if (from === to || chosen.has(from)) continue;
+      arcs.push({ from, to, unitCost: costOf(from, to) });
     }
   }
   return arcs;

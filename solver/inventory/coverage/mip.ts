@@ -39,6 +39,7 @@ export function solveCost(
   backend: MipBackend,
   deadline: Deadline,
   relativeGap: number,
+  start?: Float64Array,
 ): MipRun {
   const session = backend.open(form.model);
   try {
@@ -47,6 +48,7 @@ export function solveCost(
       absoluteGap: ABSOLUTE_GAP,
       relativeGap,
       clock: deadline.clock,
+      ...(start ? { start } : {}),
     });
     return fromOutcome(outcome, backend);
   } finally {

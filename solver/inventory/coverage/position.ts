@@ -17,6 +17,7 @@ import type {
   Transfer,
   Uncovered,
 } from './types.ts';
+import { greedyStart } from './start.ts';
 import { parseCoverageInput } from './validate.ts';
 
 /** HiGHS: faster than javascript-lp-solver on every network measured, and its optimum is a proof. */
@@ -59,7 +60,7 @@ export function positionSpareUnits(
     const now = clock();
     const deadline: Deadline = { clock, at: now + Math.max(0, overall.at - now) * share };
     const hard = formulate(input, group, { soft: false, shared, lambdaMax: table });
-    const run = solveCost(hard, backend, deadline, input.mipRelativeGap);
+    const run = solveCost(hard, backend, deadline, input.mipRelativeGap, greedyStart(hard, table));
     if (run.status !== 'infeasible') return { form: hard, run };
     const soft = formulate(input, group, { soft: true, shared, lambdaMax: table });
     return { form: soft, run: solveCoverThenCost(soft, backend, deadline, input.mipRelativeGap) };

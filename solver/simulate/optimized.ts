@@ -93,18 +93,30 @@ export function createOptimized(
     };
   };
 
-  const problemOf = (tickets: TicketState[], pinQueued: boolean, seed: number): Problem => ({
-    now: iso(state.now),
-    locations: network.locations,
-    engineers: engineersNow(),
-    stock: stockNow(),
-    skus,
-    tickets: tickets.map((ts) => asTicket(ts, pinQueued)),
-    travel: network.travel,
-    courier: network.courier,
-    weights: network.weights ?? { level: [1_000_000, 1000, 1], tier: { A: 3, B: 2, C: 1 } },
-    options: { timeLimitMs: 3_600_000, seed, mode: 'plan', maxCandidates: 1, coverageMinutes: 240 },
-  });
+  const locationById = new Map(network.locations.map((l) => [l.id, l]));
+  // Only the locations the problem refers to: the solver's travel cache is dense over them, and a
+  // national network has hundreds of sites with no open ticket.
+  const problemOf = (tickets: TicketState[], pinQueued: boolean, seed: number): Problem => {
+    const engineers = engineersNow();
+    const stock = stockNow();
+    const used = new Set<string>([
+      ...engineers.map((e) => e.start),
+      ...stock.map((r) => r.location),
+      ...tickets.map((ts) => ts.t.site),
+    ]);
+    return {
+      now: iso(state.now),
+      locations: network.locations.filter((l) => used.has(l.id)),
+      engineers,
+      stock,
+      skus,
+      tickets: tickets.map((ts) => asTicket(ts, pinQueued)),
+      travel: network.travel,
+      courier: network.courier,
+      weights: network.weights ?? { level: [1_000_000, 1000, 1], tier: { A: 3, B: 2, C: 1 } },
+      options: { timeLimitMs: 3_600_000, seed, mode: 'plan', maxCandidates: 1, coverageMinutes: 240 },
+    };
+  };
 
   const queuedTickets = (): TicketState[] =>
     state.engineers.flatMap((e) => e.queue.map((id) => state.ticket(id)));
@@ -126,12 +138,21 @@ export function createOptimized(
       s.type === 'ticket' ? [s.ticket] : [],
     );
 
+  // A re-plan of an unchanged world (no arrival, no job done, no stock, no shift start since the
+  // last one) is skipped: it is what keeps nights cheap.
+  let changed = true;
+
   return {
     onArrival(ticketId) {
+      changed = true;
       const ts = state.ticket(ticketId);
       const day = prepareCandidates(problemOf(queuedTickets(), true, 1));
       calls.rank += 1;
-      const plan = day.rank({ ticket: asTicket(ts, false) });
+      const known = day.problem.locations.some((l) => l.id === ts.t.site);
+      const plan = day.rank({
+        ticket: asTicket(ts, false),
+        locations: known ? [] : [locationById.get(ts.t.site)!],
+      });
       const best = plan.candidates?.[0];
       if (!best) return; // waits in the pool for the next re-plan
       // The candidate's position counts every stop of the day's route, pickups included.
@@ -149,11 +170,15 @@ export function createOptimized(
     },
     onEngineerFree() {
       // Queues are the plan; the engineer simply goes on with the next stop.
+      changed = true;
     },
     onStockReceived() {
       // The next re-plan sees the new stock.
+      changed = true;
     },
     onReplan() {
+      if (!changed) return;
+      changed = false;
       const open = [...queuedTickets(), ...[...state.pool].map((id) => state.ticket(id))];
       if (open.length === 0) return;
       const seed = streams('replan', calls.replan).int(2 ** 31);

@@ -9,8 +9,8 @@ import { randomSmallProblem } from '../support/random-problem.ts';
 /**
  * The heuristic against the exact solver on 200 seeded random problems of 2–8 tickets and 1–4
  * engineers (every size pair, in turn). The exact solver gets a node cap, which makes the set it
- * proves the same on every machine; with EXACT_NODE_CAP = 60 nodes per stage it proves 187 of the
- * 200 (93.5 %; the earlier cap of 20 proved 168 in about 70 % of the time). On the
+ * proves the same on every machine; with EXACT_NODE_CAP = 60 nodes per stage it proves 188 of the
+ * 200 (94 %; the earlier cap of 20 proved 168, with about 70 % of the CPU time). On the
  * proven ones the heuristic (plan mode, seed 1, a fixed iteration count) must reach
  * the optimum on at least 95 % and be within 2 % on every other, measured on the first objective
  * term where the two differ: heuristic[k] ≤ 1.02 × optimum[k] (an optimum of 0 there leaves no

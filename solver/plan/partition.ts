@@ -11,7 +11,7 @@ export interface PartitionSizes {
   readonly minPartEngineers: number;
 }
 
-export const PARTITION_SIZES: PartitionSizes = { minTickets: 3000, partTickets: 2500, minPartEngineers: 50 };
+export const PARTITION_SIZES: PartitionSizes = { minTickets: 5001, partTickets: 5000, minPartEngineers: 50 };
 const KMEANS_ROUNDS = 10;
 
 /** One part: indices into the problem's engineers and tickets, in ascending order. */
@@ -27,7 +27,7 @@ export interface Part {
  * (matrix travel has no coordinates to cluster on: such a day is always solved whole).
  * The contract has no regions, so the parts are clusters: k-means (seeded k-means++ start, then
  * Lloyd rounds) over the points of engineers' start locations and tickets' sites together, on
- * the unit sphere, k = tickets / 2,500 (at most engineers / 50). Each engineer joins its nearest
+ * the unit sphere, k = tickets / 5,000 (at most engineers / 50). Each engineer joins its nearest
  * centre; each ticket joins the part of the nearest start location with an engineer qualified for
  * it (the nearest centre with engineers when there is none), a pinned ticket its engineer's part,
  * a re-planned one its previous engineer's. Each stock location belongs to the part of its

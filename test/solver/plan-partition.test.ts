@@ -7,7 +7,7 @@ import { Problem } from '../../solver/problem.schema.ts';
 import { solve } from '../../solver/solve.ts';
 import { validatePlan } from '../../solver/validate-plan.ts';
 
-/** Small parts, so that a day of a few hundred tickets splits (the defaults start at 3,000). */
+/** Small parts, so that a day of a few hundred tickets splits (the defaults start above 5,000). */
 const SMALL_PARTS: PartitionSizes = { minTickets: 100, partTickets: 80, minPartEngineers: 8 };
 
 /**

@@ -17,6 +17,7 @@ import {
   type DispatchEngineerRow,
   type DispatchTicketRow,
 } from './dispatch-problem.repository.ts';
+import { relevantSkus } from './sku-relevance.ts';
 import { workingWindow } from './working-window.ts';
 
 /**
@@ -146,11 +147,22 @@ function assemble(
     ticketVersions: {},
   };
 
+  // Only stock that can serve some ticket (asked-for parts and units, and what supersedes them).
+  const dispatchable = rows.tickets.filter((t) => t.skill !== null);
+  const dispatchableIds = new Set(dispatchable.map((t) => t.id));
+  const relevant = relevantSkus(
+    {
+      parts: rows.parts.filter((p) => dispatchableIds.has(p.ticket_id)).map((p) => p.sku_id),
+      models: dispatchable.flatMap((t) => (t.spare_unit_model_id ? [t.spare_unit_model_id] : [])),
+    },
+    rows.skus,
+  );
+
   // Engineers: today's shift less absences, starting where they are (or from their office).
   const skillsByEngineer = groupBy(rows.skills, (s) => s.engineer_id);
   const absencesByEngineer = groupBy(rows.absences, (a) => a.engineer_id);
   const vanStockByLocation = groupBy(
-    rows.stock.filter((s) => s.location_kind === 'van'),
+    rows.stock.filter((s) => s.location_kind === 'van' && relevant.has(s.sku_id)),
     (s) => s.location_id,
   );
   const engineers: Engineer[] = [];
@@ -192,7 +204,8 @@ function assemble(
   // Stock at depots and offices: what is available now (reserved units are someone else's).
   const stock: StockRecord[] = [];
   for (const record of rows.stock) {
-    if (record.location_kind === 'van' || !addOffice(record.location_id)) continue;
+    if (record.location_kind === 'van' || !relevant.has(record.sku_id) || !addOffice(record.location_id))
+      continue;
     stock.push({ location: record.location_id, sku: record.sku_id, qty: record.available });
     snapshot.stockVersions[`${record.location_id}:${record.sku_id}`] = record.version;
   }
@@ -231,13 +244,15 @@ function assemble(
     snapshot.ticketVersions[row.id] = row.version;
   }
 
-  const skus: Sku[] = rows.skus.map((row) => ({
-    sku: row.id,
-    kind: row.kind,
-    ...(row.model_id ? { model: row.model_id } : {}),
-    fits: row.fits,
-    supersedes: row.supersedes,
-  }));
+  const skus: Sku[] = rows.skus
+    .filter((row) => relevant.has(row.id))
+    .map((row) => ({
+      sku: row.id,
+      kind: row.kind,
+      ...(row.model_id ? { model: row.model_id } : {}),
+      fits: row.fits,
+      supersedes: row.supersedes.filter((older) => relevant.has(older)),
+    }));
 
   if (options.mode === 'candidates') {
     const asked = options.ticketIds?.[0];

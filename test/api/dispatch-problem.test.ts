@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPlanCli } from '../../scripts/cli/run-plan.ts';
 import { Problem, solve, validatePlan, type Plan } from '../../solver/index.ts';
 import { createDispatchProblemBuilder } from '../../src/dispatch/problem-builder.ts';
+import { relevantSkus } from '../../src/dispatch/sku-relevance.ts';
 import { workingWindow } from '../../src/dispatch/working-window.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { aDispatchNetwork, DISPATCH_NOW } from '../support/dispatch-network.ts';
@@ -85,7 +86,7 @@ describe('GET /api/v1/dispatch/problem', () => {
     expect(problem.locations.find((l) => l.id === 'POS-E-5')).toMatchObject({ lat: 30.5, lon: 104.2 });
   });
 
-  it('offers available stock only (on hand − reserved), with supersession and fit in the catalog', () => {
+  it('offers available stock only (on hand − reserved) of SKUs some ticket can use, with supersession and fit', () => {
     expect(problem.stock).toEqual([
       { location: 'D-CTU', sku: 'U-HIS-R740', qty: 1 },
       { location: 'O-YB', sku: 'P-PSU-700', qty: 2 },
@@ -99,6 +100,9 @@ describe('GET /api/v1/dispatch/problem', () => {
       kind: 'unit',
       model: 'HIS-R740',
     });
+    // Stock no ticket can use (a fan nobody asked for) is left out, in depots and vans alike.
+    expect(problem.skus.map((s) => s.sku).sort()).toEqual(['P-PSU-650', 'P-PSU-700', 'U-HIS-R740']);
+    expect(engineer('E-1')!.vanStock).toEqual({ 'P-PSU-650': 1 });
   });
 
   it('records the versions a commit must find unchanged', () => {
@@ -205,5 +209,35 @@ describe('workingWindow', () => {
     });
     expect(workingWindow({ start: h(8), end: h(18) }, [{ start: h(6), end: h(20) }], h(8))).toBeNull();
     expect(workingWindow({ start: h(8), end: h(18) }, [], h(18))).toBeNull();
+  });
+});
+
+describe('relevantSkus', () => {
+  const sku = (id: string, supersedes: string[] = [], unitOf: string | null = null) => ({
+    id,
+    kind: unitOf ? 'unit' : 'part',
+    model_id: unitOf,
+    supersedes,
+  });
+  it('takes the parts and units asked for and whatever supersedes them, transitively, and nothing else', () => {
+    const catalog = [
+      sku('A'),
+      sku('B', ['A']),
+      sku('C', ['B']),
+      sku('X'),
+      sku('Y', ['X']),
+      sku('U1', [], 'M'),
+      sku('U2', ['U1'], 'M2'),
+      sku('U3', [], 'N'),
+    ];
+    expect([...relevantSkus({ parts: ['A'], models: ['M'] }, catalog)].sort()).toEqual([
+      'A',
+      'B',
+      'C',
+      'U1',
+      'U2',
+    ]);
+    expect([...relevantSkus({ parts: ['B'], models: [] }, catalog)].sort()).toEqual(['B', 'C']);
+    expect([...relevantSkus({ parts: [], models: [] }, catalog)]).toEqual([]);
   });
 });

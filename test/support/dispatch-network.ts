@@ -149,6 +149,10 @@ export async function aDispatchNetwork(db: Knex) {
   await someStock(db, officeYb, psuNew, 2);
   const vanE1 = await aVan(db, 'VAN-E-1');
   await someStock(db, vanE1, psu, 1);
+  // A part no ticket needs: its stock cannot serve the plan and stays out of the problem.
+  const fan = await aPart(db, 'P-FAN-80');
+  await someStock(db, depot, fan, 5);
+  await someStock(db, vanE1, fan, 2);
 
   const engineers = {
     qualified: await anEngineer(db, 'E-1', {

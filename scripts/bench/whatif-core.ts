@@ -71,23 +71,14 @@ for (const tickets of ticketCounts) {
       Math.round(mean((r) => r.events)),
       Math.round(mean((r) => r.solverCalls.rank)),
       Math.round(mean((r) => r.solverCalls.replan)),
-      percent(
-        mean((r) => r.kpis.promises.overall.share),
-        1,
-      ),
+      pct(mean((r) => r.kpis.promises.overall.share)),
       Math.round(mean((r) => r.kpis.promises.overall.missed)),
       fixed(
         mean((r) => r.kpis.responseMinutes.p90),
         0,
       ),
-      percent(
-        mean((r) => r.kpis.unitWithin4h.share),
-        1,
-      ),
-      percent(
-        mean((r) => r.kpis.engineers.utilisation),
-        1,
-      ),
+      pct(mean((r) => r.kpis.unitWithin4h.share)),
+      pct(mean((r) => r.kpis.engineers.utilisation)),
     ]);
   }
   const nearest = results.get('nearest-free');

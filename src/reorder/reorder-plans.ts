@@ -2,6 +2,7 @@ import type { PolicyClass, ReplenishmentInput, ReplenishmentPolicy } from '../..
 import type { CatalogSku, DemandSeries, PairCounts } from './reorder-inputs.repository.ts';
 import { monthIndex, pairKey } from './reorder-inputs.repository.ts';
 import type { ReorderSettings } from './reorder-settings.ts';
+import { planEach, type PlanOutcome } from './plan-workers.ts';
 
 /**
  * Builds each location × SKU's policy input (dense monthly history, lead time in periods, policy
@@ -39,7 +40,7 @@ export function historyWindow(
   return { first, length: Math.max(0, last - first + 1) };
 }
 
-export function planPairs(options: {
+export async function planPairs(options: {
   series: readonly DemandSeries[];
   balances: readonly PairCounts[];
   /** Pairs to plan even without history or stock (where 4-hour coverage wants units). */
@@ -49,7 +50,9 @@ export function planPairs(options: {
   today: string;
   settings: ReorderSettings;
   plan: PlanReplenishment;
-}): { planned: PlannedPair[]; failures: PlanFailure[] } {
+  /** Plans many inputs at once (e.g. on worker threads); default: one by one with `plan`. */
+  planMany?: (inputs: ReplenishmentInput[]) => Promise<PlanOutcome[]>;
+}): Promise<{ planned: PlannedPair[]; failures: PlanFailure[] }> {
   const { settings, today } = options;
   const window = historyWindow(options.series, today);
   const histories = new Map<string, { locationId: string; skuId: string; history: number[] }>();
@@ -71,8 +74,8 @@ export function planPairs(options: {
       });
   }
 
-  const planned: PlannedPair[] = [];
-  const failures: PlanFailure[] = [];
+  const pairs: Array<{ locationId: string; skuId: string }> = [];
+  const inputs: ReplenishmentInput[] = [];
   const todayMs = Date.parse(today);
   for (const { locationId, skuId, history } of histories.values()) {
     const sku = options.skus.get(skuId);
@@ -103,11 +106,16 @@ export function planPairs(options: {
           }
         : {}),
     };
-    try {
-      planned.push({ locationId, skuId, plan: options.plan(input) });
-    } catch (error) {
-      failures.push({ locationId, skuId, error: error instanceof Error ? error.message : String(error) });
-    }
+    pairs.push({ locationId, skuId });
+    inputs.push(input);
   }
+  const outcomes = options.planMany ? await options.planMany(inputs) : planEach(inputs, options.plan);
+  const planned: PlannedPair[] = [];
+  const failures: PlanFailure[] = [];
+  outcomes.forEach((outcome, i) => {
+    const pair = pairs[i]!;
+    if (outcome.ok) planned.push({ ...pair, plan: outcome.plan });
+    else failures.push({ ...pair, error: outcome.error });
+  });
   return { planned, failures };
 }

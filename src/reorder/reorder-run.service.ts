@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit.ts';
+import type { ReplenishmentInput } from '../../solver/inventory/types.ts';
 import type { Logger } from '../logger.ts';
+import type { PlanOutcome } from './plan-workers.ts';
 import { decideActions, type SuggestionDraft } from './reorder-decisions.ts';
 import { createReorderInputs, pairKey } from './reorder-inputs.repository.ts';
 import { historyWindow, planPairs, type PlanReplenishment } from './reorder-plans.ts';
@@ -34,6 +36,8 @@ export interface ReorderPlanner {
   planReplenishment: PlanReplenishment;
   roundOrderQuantity: (quantity: number, packSize: number, minOrderQty: number) => number;
   positionSpareUnits: PositionSpareUnits;
+  /** Plans a whole night at once (worker threads); absent: planReplenishment pair by pair. */
+  planMany?: (inputs: ReplenishmentInput[]) => Promise<PlanOutcome[]>;
 }
 
 /** 'YYYY-MM-DD' of an instant in a time zone. */
@@ -101,7 +105,7 @@ export function createReorderRunService(deps: {
       };
     }
 
-    const { planned, failures } = planPairs({
+    const { planned, failures } = await planPairs({
       series,
       balances,
       extraPairs: [...coverage.unitsWanted.entries()]
@@ -115,6 +119,7 @@ export function createReorderRunService(deps: {
       today,
       settings,
       plan: planner.planReplenishment,
+      planMany: planner.planMany,
     });
     const counts = new Map(balances.map((b) => [pairKey(b.locationId, b.skuId), b]));
     const ordered = new Map(onOrder.map((o) => [pairKey(o.locationId, o.skuId), o.qty]));

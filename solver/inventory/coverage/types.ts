@@ -81,7 +81,7 @@ export const CoverageInput = z.object({
   transferCost: TransferCost,
   /** Most that may be spent on new units, all models together; absent: no limit. */
   purchaseBudget: nonNegative.optional(),
-  /** Default 'highs' (measured faster and proven; docs/benchmarks.md, "Coverage positioning"). */
+  /** Default 'highs': the one that answered every benchmark size (docs/benchmarks.md, "Coverage positioning"). */
   backend: CoverageBackendName.optional(),
   /**
    * Stop a MIP when its incumbent is within this share of the best bound (the reported `gap`

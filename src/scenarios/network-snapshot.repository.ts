@@ -15,6 +15,16 @@ const isoDate = (value: Date | string | null): string | null =>
       ? value.slice(0, 10)
       : `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
 
+function groupBy<R, V>(rows: R[], key: (row: R) => string, value: (row: R) => V): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row)) ?? [];
+    group.push(value(row));
+    groups.set(key(row), group);
+  }
+  return groups;
+}
+
 /**
  * Reads the live network as a NetworkSnapshot: one read per kind of row (set-based, no query
  * per engineer or location), all in one repeatable-read transaction so the parts agree.
@@ -53,11 +63,18 @@ export async function readNetworkSnapshot(db: Knex): Promise<NetworkSnapshot> {
     const skus = await trx('skus').select(
       'id',
       'kind',
+      'model_id',
       'unit_cost',
+      'pack_size',
+      'min_order_qty',
       'supplier_id',
       'lead_time_days_mean',
       'lead_time_days_sd',
     );
+    const fits = await trx('sku_fits').select('sku_id', 'model_id').orderBy(['sku_id', 'model_id']);
+    const supersessions = await trx('sku_supersessions')
+      .select('sku_id', 'supersedes_id')
+      .orderBy(['sku_id', 'supersedes_id']);
     const suppliers = await trx('suppliers').select('id', 'name');
     const profiles = await trx('commitment_profiles').select('id', 'name', 'definition');
     const contracts = await trx('contracts').select(
@@ -69,6 +86,8 @@ export async function readNetworkSnapshot(db: Knex): Promise<NetworkSnapshot> {
       'ends_on',
     );
 
+    const fitsOf = groupBy(fits, (row) => row.sku_id, (row) => row.model_id as string);
+    const supersedesOf = groupBy(supersessions, (row) => row.sku_id, (row) => row.supersedes_id as string);
     const skillsOf = new Map<string, Record<string, number>>();
     for (const row of skills) {
       const own = skillsOf.get(row.engineer_id) ?? {};
@@ -113,7 +132,12 @@ export async function readNetworkSnapshot(db: Knex): Promise<NetworkSnapshot> {
       skus: skus.map((row) => ({
         id: row.id,
         kind: row.kind,
+        model: row.model_id,
+        fits: (fitsOf.get(row.id) ?? []).sort(),
+        supersedes: (supersedesOf.get(row.id) ?? []).sort(),
         unitCost: Number(row.unit_cost),
+        packSize: row.pack_size,
+        minOrderQty: row.min_order_qty,
         supplierId: row.supplier_id,
         leadTimeDaysMean: Number(row.lead_time_days_mean),
         leadTimeDaysSd: Number(row.lead_time_days_sd),

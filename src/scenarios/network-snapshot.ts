@@ -65,7 +65,15 @@ export interface SnapshotStock {
 export interface SnapshotSku {
   id: string;
   kind: 'part' | 'unit';
+  /** For a spare unit: the equipment model it is. */
+  model: string | null;
+  /** For a part: the equipment models it fits (sorted). */
+  fits: string[];
+  /** The SKUs this one replaces (sorted): a need for one of them may be met with this one. */
+  supersedes: string[];
   unitCost: number;
+  packSize: number;
+  minOrderQty: number;
   supplierId: string | null;
   leadTimeDaysMean: number;
   leadTimeDaysSd: number;

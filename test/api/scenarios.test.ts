@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { readNetworkSnapshot } from '../../src/scenarios/network-snapshot.repository.ts';
 import { anOffice, aPart, aRegion, someStock } from '../support/fixtures.ts';
 
 /** Scenarios over a small live network: a depot and an office in Sichuan, one engineer, one part. */
@@ -28,6 +29,42 @@ describe('/api/v1/scenarios', () => {
   };
   const create = (body: object, actor = 'planner-1') =>
     request(t.app).post('/api/v1/scenarios').set('X-Actor', actor).send(body);
+
+  it('reads the live network as a snapshot (engineers with skills and shifts, available stock, SKUs)', async () => {
+    await t
+      .db('engineer_shifts')
+      .insert({ engineer_id: 'E-1', weekday: 2, starts_at: '08:30', ends_at: '17:30' });
+    const snapshot = await readNetworkSnapshot(t.db);
+    expect(snapshot.engineers).toEqual([
+      {
+        id: 'E-1',
+        name: 'Li',
+        homeLocationId: 'O-YB',
+        vanLocationId: null,
+        maxJobsPerDay: 6,
+        skills: { 'his-server': 2 },
+        shifts: [{ weekday: 2, startsAt: '08:30', endsAt: '17:30' }],
+      },
+    ]);
+    expect(snapshot.locations.map((location) => location.id)).toEqual(['D-CTU', 'O-YB']);
+    expect(snapshot.stock).toEqual([{ locationId: 'D-CTU', skuId: 'P-PSU-650', qty: 10 }]);
+    expect(snapshot.skus).toEqual([
+      {
+        id: 'P-PSU-650',
+        kind: 'part',
+        model: null,
+        fits: [],
+        supersedes: [],
+        unitCost: 120,
+        packSize: 1,
+        minOrderQty: 1,
+        supplierId: null,
+        leadTimeDaysMean: 14,
+        leadTimeDaysSd: 0,
+      },
+    ]);
+    expect(snapshot.regions).toEqual([{ id: 'R-SC', name: 'Region R-SC', timeZone: 'Asia/Shanghai' }]);
+  });
 
   it('creates a scenario validated against the live network, and audits it', async () => {
     const created = await create({

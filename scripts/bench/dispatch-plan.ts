@@ -138,6 +138,12 @@ await db.destroy();
 const med = (pick: (run: Run) => number) => median(results.map(pick));
 const endToEnd = med((r) => r.endToEndMs);
 const first = results[0]!;
+/** Tickets assigned over the runs: one number when every run agrees, else the range. */
+function assignedRange(): string {
+  const counts = results.map((r) => r.assigned);
+  const [low, high] = [Math.min(...counts), Math.max(...counts)];
+  return `${low === high ? low : `${low}–${high}`}/${first.tickets}`;
+}
 const table = markdownTable(
   [
     'network',
@@ -168,7 +174,7 @@ const table = markdownTable(
       Math.round(med((r) => r.solveMs)),
       Math.round(med((r) => r.solverAloneMs)),
       fixed(endToEnd / med((r) => r.solverAloneMs), 2),
-      `${first.assigned}/${first.tickets}`,
+      assignedRange(),
       results.every((r) => r.valid) ? 'yes' : 'no',
       `≤ ${targetMs} ms: ${endToEnd <= targetMs ? 'met' : 'missed'}`,
     ],

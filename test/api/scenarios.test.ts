@@ -30,6 +30,20 @@ describe('/api/v1/scenarios', () => {
   const create = (body: object, actor = 'planner-1') =>
     request(t.app).post('/api/v1/scenarios').set('X-Actor', actor).send(body);
 
+  it('documents the routes with their permissions and the change kinds in OpenAPI', async () => {
+    const document = (await request(t.app).get('/openapi.json')).body;
+    expect(document.paths['/api/v1/scenarios/{id}/network'].get.description).toBe(
+      'Permission: scenarios:read',
+    );
+    expect(document.paths['/api/v1/scenarios/{id}'].patch.description).toBe('Permission: scenarios:write');
+    const kinds = document.components.schemas.ScenarioChange.oneOf.map(
+      (change: { properties: { kind: { const?: string; enum?: string[] } } }) =>
+        change.properties.kind.const ?? change.properties.kind.enum?.[0],
+    );
+    expect(kinds).toHaveLength(14);
+    expect(kinds).toContain('close-location');
+  });
+
   it('reads the live network as a snapshot (engineers with skills and shifts, available stock, SKUs)', async () => {
     await t
       .db('engineer_shifts')

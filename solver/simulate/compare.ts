@@ -1,10 +1,10 @@
 /**
  * Baseline against scenario over replications run on the same random streams: per KPI the mean of
  * the paired differences (scenario − baseline, replication by replication) with a Student-t 95 %
- * confidence interval, mean ± t(0.975, n−1) · sd / √n. The t quantile is @stdlib's
- * (stats-base-dists-t-quantile). With one replication there is no interval (null).
+ * confidence interval, mean ± t(0.975, n−1) · sd / √n. The t quantile is jstat's
+ * (one small, long-kept package). With one replication there is no interval (null).
  */
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import jstat from 'jstat';
 import type { SimulationKpis, SimulationResult } from './types.ts';
 
 export interface KpiComparison {
@@ -50,7 +50,7 @@ export function compare(
     let ci95: [number, number] | null = null;
     if (n >= 2) {
       const variance = diffs.reduce((sum, x) => sum + (x - d) ** 2, 0) / (n - 1);
-      const half = tQuantile(0.975, n - 1) * Math.sqrt(variance / n);
+      const half = jstat.jStat.studentt.inv(0.975, n - 1) * Math.sqrt(variance / n);
       ci95 = [d - half, d + half];
     }
     return { kpi, baselineMean: mean(b), scenarioMean: mean(s), meanDifference: d, ci95, replications: n };

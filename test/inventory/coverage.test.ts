@@ -219,6 +219,23 @@ describe('positionSpareUnits, hand-made networks', () => {
     expect(result.coverage).toHaveLength(2);
   });
 
+  it('leaves units already above a capacity where they are, and still covers the site elsewhere', () => {
+    const result = positionSpareUnits({
+      ...base,
+      models: [model, { id: 'N', unitCost: 10, holdingCostPerYear: 1 }],
+      locations: [
+        { id: 'full', kind: 'depot', handlingMinutes: 0, stock: { M: 2, N: 5 }, capacity: 4 },
+        { id: 'B', kind: 'depot', handlingMinutes: 0, stock: {} },
+      ],
+      sites: [{ id: 's', demands: [{ modelId: 'M', ratePerYear: 1 }] }],
+      travel: [{ locationId: 'B', siteId: 's', minutes: 5 }],
+    });
+    expect(result.uncovered).toEqual([]);
+    expect(result.coverage).toEqual([{ siteId: 's', modelId: 'M', locationId: 'B', minutes: 5 }]);
+    expect(result.placement.find((p) => p.locationId === 'full' && p.modelId === 'N')!.units).toBe(5);
+    expect(result.solver.status).toBe('optimal');
+  });
+
   it('rejects bad input with the field named', () => {
     const bad = () =>
       positionSpareUnits({

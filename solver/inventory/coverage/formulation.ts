@@ -6,7 +6,7 @@ import {
   type MipModel,
 } from '../../exact/model.ts';
 import { transferCostLookup } from './movements.ts';
-import type { ModelNetwork } from './network.ts';
+import { effectiveCapacity, type ModelNetwork } from './network.ts';
 import type { CoverageInput } from './types.ts';
 
 /**
@@ -26,7 +26,8 @@ import type { CoverageInput } from './types.ts';
  *   Σ_s u_{l,s} ≤ 1,  Σ_s s u_{l,s} ≤ n_l            one level, held on the shelf
  *   n_l = stock_l + Σ_a y_{a,l} − Σ_b y_{l,b} + z_l  units are moved or bought, never lost
  *   x_{l,g} ≤ |g| Σ_{s ≥ level(λ_g)} u_{l,s}          linking cuts for a tighter relaxation
- *   capacity: n_l ≤ cap_l per model (a relaxation) or Σ_p n_{p,l} ≤ cap_l (shared)
+ *   capacity: n_l ≤ cap_l per model (a relaxation) or Σ_p n_{p,l} ≤ cap_l (shared), where
+ *             cap_l = max(capacity, units held now): stock already there is never forced out
  *   budget:   Σ unitCost z ≤ B (per model as a relaxation, or over all models)
  *   minimise  Σ holding n + Σ transfer y + Σ unitCost z
  *             (written as Σ (unitCost + holding) z + Σ transfer y: Σ n = stock + Σ z)
@@ -88,7 +89,7 @@ export function formulate(
     const tag = (name: string) => `${model.id}:${name}`;
     const sources = network.stock.flatMap((units, l) => (units > 0 ? [l] : []));
     const places = [...new Set([...network.covering, ...sources])].sort((a, b) => a - b);
-    const capacityOf = (l: number) => input.locations[l]!.capacity ?? Number.POSITIVE_INFINITY;
+    const capacityOf = (l: number) => effectiveCapacity(input, l);
 
     const stock = new Map<number, number>();
     for (const l of places) {
@@ -205,7 +206,7 @@ export function formulate(
 
   if (options.shared) {
     for (const [l, terms] of capacityTerms)
-      builder.atMost(`capacity_${l}`, terms, input.locations[l]!.capacity!);
+      builder.atMost(`capacity_${l}`, terms, effectiveCapacity(input, l));
     if (input.purchaseBudget !== undefined && budgetTerms.length > 0)
       builder.atMost('budget', budgetTerms, input.purchaseBudget);
   }

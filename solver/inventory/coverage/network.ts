@@ -117,6 +117,18 @@ function buildModelNetwork(
   };
 }
 
+/**
+ * Most units (all models) location l may hold after the moves: its capacity, or what it holds now
+ * where that is more (units already there are never forced out; nothing is moved in or bought
+ * beyond the capacity). Infinity without a capacity.
+ */
+export function effectiveCapacity(input: CoverageInput, l: number): number {
+  const location = input.locations[l]!;
+  if (location.capacity === undefined) return Number.POSITIVE_INFINITY;
+  const held = Object.values(location.stock).reduce((sum, units) => sum + units, 0);
+  return Math.max(location.capacity, held);
+}
+
 function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }

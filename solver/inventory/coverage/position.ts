@@ -3,7 +3,7 @@ import type { SolverRuntime } from '../../runtime.ts';
 import { formulate, type CoverageFormulation, type ModelVariables } from './formulation.ts';
 import { COVERAGE_BACKENDS, solveCost, solveCoverThenCost, type Deadline, type MipRun } from './mip.ts';
 import { planMovements } from './movements.ts';
-import { buildNetworks, type ModelNetwork } from './network.ts';
+import { buildNetworks, effectiveCapacity, type ModelNetwork } from './network.ts';
 import { levelTable, poissonFillRate } from './poisson.ts';
 import type {
   CoverageAssignment,
@@ -122,7 +122,7 @@ function breaksSharedLimits(
   const overCapacity = input.locations.some(
     (location, l) =>
       location.capacity !== undefined &&
-      networks.reduce((sum, n) => sum + targets.get(n)![l]!, 0) > location.capacity,
+      networks.reduce((sum, n) => sum + targets.get(n)![l]!, 0) > effectiveCapacity(input, l),
   );
   if (overCapacity) return true;
   if (input.purchaseBudget === undefined) return false;
@@ -185,8 +185,12 @@ function assemble(
             siteId,
             modelId: network.model.id,
             ratePerYear: group.ratePerYear,
-            reason: 'solver-limit',
-            explanation: 'the solver found no placement within its time limit; stock left as it is',
+            reason:
+              solution?.run.status === 'infeasible' ? 'insufficient-capacity-or-budget' : 'solver-limit',
+            explanation:
+              solution?.run.status === 'infeasible'
+                ? 'capacity and budget leave no feasible placement; stock left as it is'
+                : 'the solver found no placement within its time limit; stock left as it is',
             nearest: {
               locationId: input.locations[group.reach[0]!.location]!.id,
               minutes: group.reach[0]!.minutes,

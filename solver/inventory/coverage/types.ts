@@ -34,7 +34,10 @@ export const CoverageLocation = z.object({
   handlingMinutes: nonNegative,
   /** Units on hand per model id (absent: none). */
   stock: z.record(id, count).default({}),
-  /** Most units (all models together) the location may hold after the moves; absent: no limit. */
+  /**
+   * Most units (all models together) the location may hold after the moves; absent: no limit.
+   * Units already there beyond it are not forced out, but nothing more is moved in or bought.
+   */
   capacity: count.optional(),
 });
 export type CoverageLocation = z.infer<typeof CoverageLocation>;

@@ -66,6 +66,15 @@ describe('coverage placement checked by simulation', () => {
     }
     expect(simulated.overall.fillRate).toBeGreaterThanOrEqual(TARGET - OVERALL_TOLERANCE);
 
+    // Served from the assigned location first (the policy the MIP sizes for): every site again.
+    const assignedFirst = simulateCoverage(input, result.placement, {
+      horizonYears: HORIZON_YEARS,
+      seed: 11,
+      assignments: result.coverage,
+    });
+    for (const site of assignedFirst.sites)
+      expect(site.fillRate, site.siteId).toBeGreaterThanOrEqual(TARGET - PER_SITE_TOLERANCE);
+
     // The same number of units, all left at the central depot: only the four inner sites are served.
     const units = result.placement.reduce((sum, p) => sum + p.units, 0);
     const naive = simulateCoverage(input, [{ locationId: 'CENTRAL', modelId: 'M', units }], {

@@ -6,7 +6,8 @@ import { parseCoverageInput } from './validate.ts';
 /**
  * An independent check of a placement, by simulation rather than by the MIP's formula. Demands
  * arrive at each site as a Poisson process (rate λ per year); each is served from the nearest
- * location within the site's promise that has a unit on the shelf, and that location's unit comes
+ * location within the site's promise that has a unit on the shelf (or, with `assignments`, from
+ * its assigned location first), and that location's unit comes
  * back T days later (one-for-one replenishment). When no location in range has a unit, the demand
  * is not filled within the promise and is backordered at the nearest location in range: it takes
  * that location's next returning unit, as the Poisson pipeline behind Λmax assumes. Sites with no
@@ -17,6 +18,12 @@ export interface SimulationOptions {
   /** Demands before this time are not counted (the network starts with full shelves). Default 2 T. */
   readonly warmupYears?: number;
   readonly seed: number;
+  /**
+   * Where a demand looks first: absent, the nearest location in range (the brief's dispatch rule);
+   * given (the result's `coverage`), the location the site is assigned to, then the others in
+   * range by distance, which is the policy the MIP sizes levels for.
+   */
+  readonly assignments?: readonly { siteId: string; modelId: string; locationId: string }[];
 }
 
 export interface SiteFill {
@@ -45,6 +52,12 @@ export function simulateCoverage(
   const end = warmup + options.horizonYears;
   const locationIndex = new Map(input.locations.map((l, i) => [l.id, i]));
   const sites: SiteFill[] = [];
+  const assigned = new Map(
+    (options.assignments ?? []).map((a) => [
+      `${a.siteId}\u0000${a.modelId}`,
+      locationIndex.get(a.locationId),
+    ]),
+  );
 
   for (const network of buildNetworks(input)) {
     const modelId = network.model.id;
@@ -57,6 +70,9 @@ export function simulateCoverage(
             .map((r, k) => ({ location: r.location, minutes: minutes[k]! }))
             .sort((a, b) => a.minutes - b.minutes || a.location - b.location)
             .map((r) => r.location);
+          const first = assigned.get(`${siteId}\u0000${modelId}`);
+          if (first !== undefined && reach.includes(first))
+            reach.unshift(...reach.splice(reach.indexOf(first), 1));
           return { siteId, rate: group.ratePerYear, reach };
         }),
       ),

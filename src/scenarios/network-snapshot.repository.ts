@@ -86,8 +86,16 @@ export async function readNetworkSnapshot(db: Knex): Promise<NetworkSnapshot> {
       'ends_on',
     );
 
-    const fitsOf = groupBy(fits, (row) => row.sku_id, (row) => row.model_id as string);
-    const supersedesOf = groupBy(supersessions, (row) => row.sku_id, (row) => row.supersedes_id as string);
+    const fitsOf = groupBy(
+      fits,
+      (row) => row.sku_id,
+      (row) => row.model_id as string,
+    );
+    const supersedesOf = groupBy(
+      supersessions,
+      (row) => row.sku_id,
+      (row) => row.supersedes_id as string,
+    );
     const skillsOf = new Map<string, Record<string, number>>();
     for (const row of skills) {
       const own = skillsOf.get(row.engineer_id) ?? {};

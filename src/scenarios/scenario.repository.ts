@@ -80,7 +80,7 @@ export function createScenarioRepository(db: Knex) {
       return row ? toScenario(row) : undefined;
     },
 
-    async list(query: ScenarioListQuery): Promise<Page<ScenarioSummary>> {
+    async list(query: ScenarioListQuery): Promise<Page<Omit<ScenarioSummary, 'stale'>>> {
       const builder = db('scenarios').select('*', db.raw('jsonb_array_length(changes)::int as change_count'));
       if (query.status) builder.where({ status: query.status });
       const { rows, nextCursor } = await paginate<ScenarioRow & { change_count: number }>(builder, {

@@ -53,7 +53,7 @@ export const ScenarioListQuery = listQuery(['createdAt', 'name', 'updatedAt'], {
 });
 export type ScenarioListQuery = z.infer<typeof ScenarioListQuery>;
 
-export const ScenarioSummary = Scenario.omit({ changes: true, stale: true })
+export const ScenarioSummary = Scenario.omit({ changes: true })
   .extend({ changeCount: z.number().int() })
   .openapi('ScenarioSummary');
 export type ScenarioSummary = z.infer<typeof ScenarioSummary>;

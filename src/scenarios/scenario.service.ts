@@ -55,7 +55,16 @@ export function createScenarioService(deps: ScenarioServiceDeps) {
   }
 
   return {
-    list: (query: ScenarioListQuery) => scenarios.list(query),
+    /** One page, each flagged stale against one read of the live network. */
+    async list(query: ScenarioListQuery) {
+      const page = await scenarios.list(query);
+      if (page.items.length === 0) return { ...page, items: [] };
+      const networkVersion = networkFingerprint(await readNetworkSnapshot(db));
+      return {
+        ...page,
+        items: page.items.map((item) => ({ ...item, stale: item.baseNetworkVersion !== networkVersion })),
+      };
+    },
 
     async get(id: string): Promise<Scenario> {
       const scenario = await found(id);

@@ -215,6 +215,21 @@ describe('/api/v1/scenarios', () => {
     expect(audit[1].data).toMatchObject({ fromVersion: 1, version: 2, description: 'now two hires' });
   });
 
+  it('lets exactly one of two concurrent edits of the same version through', async () => {
+    const created = await create({ name: 'Raced' });
+    const id = created.body.id as string;
+    const [a, b] = await Promise.all([
+      request(t.app).patch(`/api/v1/scenarios/${id}`).send({ version: 1, description: 'from A' }),
+      request(t.app).patch(`/api/v1/scenarios/${id}`).send({ version: 1, description: 'from B' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? 'from A' : 'from B';
+    const fetched = await request(t.app).get(`/api/v1/scenarios/${id}`);
+    expect(fetched.body).toMatchObject({ version: 2, description: winner });
+    const revisions = await request(t.app).get(`/api/v1/scenarios/${id}/revisions`);
+    expect(revisions.body.items.map((revision: { version: number }) => revision.version)).toEqual([1, 2]);
+  });
+
   it('refuses an empty edit and an unknown scenario', async () => {
     const created = await create({ name: 'Nothing to edit' });
     const empty = await request(t.app).patch(`/api/v1/scenarios/${created.body.id}`).send({ version: 1 });
@@ -311,6 +326,15 @@ describe('/api/v1/scenarios', () => {
     expect(first.body.items).toHaveLength(2);
     expect(first.body.items[0]).toHaveProperty('changeCount');
     expect(first.body.items[0]).not.toHaveProperty('changes');
+    const staleOnes = await request(t.app).get('/api/v1/scenarios?limit=500');
+    const flags = Object.fromEntries(
+      staleOnes.body.items.map((item: { name: string; stale: boolean }) => [item.name, item.stale]),
+    );
+    // The fingerprint is of content: 'Stale now' was re-based when Yibin held 1 unit, and after
+    // +2 and −2 (previous test) it holds 1 again, so that scenario is current; every other was
+    // saved on a network that differs from today's.
+    expect(flags).toEqual(Object.fromEntries(Object.keys(flags).map((name) => [name, name !== 'Stale now'])));
+    expect(Object.keys(flags)).toHaveLength(8);
     const names: string[] = first.body.items.map((item: { name: string }) => item.name);
     let cursor = first.body.nextCursor as string | null;
     while (cursor) {
@@ -323,6 +347,8 @@ describe('/api/v1/scenarios', () => {
 
     const created = await create({ name: 'To delete', changes: [hire] });
     const id = created.body.id as string;
+    const listed = await request(t.app).get('/api/v1/scenarios?limit=500');
+    expect(listed.body.items.find((item: { id: string }) => item.id === id).stale).toBe(false);
     expect((await request(t.app).delete(`/api/v1/scenarios/${id}`).set('X-Actor', 'planner-3')).status).toBe(
       204,
     );

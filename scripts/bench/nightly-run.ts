@@ -7,7 +7,7 @@ import { REORDER_SETTINGS } from '../../src/reorder/reorder-settings.ts';
 
 /**
  * One nightly reorder run on a loaded schema, alone in its own process so that its peak RSS is
- * the run's: prints one JSON line { wallMs, maxRssBytes, counts }.
+ * the run's: prints one JSON line { wallMs, runMs, maxRssBytes, counts }.
  *
  *   tsx scripts/bench/nightly-run.ts <database url> <schema> <today ISO> <run key>
  */
@@ -29,5 +29,10 @@ const wallMs = performance.now() - started;
 await db.destroy();
 if (outcome.outcome !== 'ran') throw new Error(`the run was skipped: ${outcome.reason}`);
 console.log(
-  JSON.stringify({ wallMs, maxRssBytes: process.resourceUsage().maxRSS * 1024, counts: outcome.run.counts }),
+  JSON.stringify({
+    wallMs,
+    runMs: outcome.run.durationMs,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    counts: outcome.run.counts,
+  }),
 );

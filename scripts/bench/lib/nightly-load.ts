@@ -183,7 +183,9 @@ export async function loadNightlyNetwork(db: Knex, n: DemoNetwork): Promise<Reco
   });
   return {
     locations: n.locations.length,
-    stockLocations: n.locations.filter((l) => l.kind !== 'site').length,
+    /** Depots and offices; engineers' vans hold stock too but have no demand history. */
+    stockLocations: n.locations.filter((l) => l.kind === 'depot' || l.kind === 'office').length,
+    vans: n.locations.filter((l) => l.kind === 'van').length,
     skus: n.skus.length,
     contracts: n.contracts.length,
     equipment: n.equipment.length,

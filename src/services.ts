@@ -86,15 +86,18 @@ export function createServices(deps: ServiceDeps) {
     onCreated: (ticket) => intakeListeners.forEach((listener) => listener(ticket)),
   });
   const dispatchPlanRepository = createDispatchPlanRepository(db);
+  // Road routing (OSRM when configured, else great-circle) and the one problem builder that uses it.
+  const routing = createRouting({ config: deps.config, logger: deps.logger });
+  const dispatchProblems = createDispatchProblemBuilder({ db, now: deps.now, routing });
   const dispatchPlans = createDispatchPlanService({
     db,
     now: deps.now,
     logger: deps.logger,
     plans: dispatchPlanRepository,
-    builder: createDispatchProblemBuilder({ db, now: deps.now }),
+    builder: dispatchProblems,
     // Solves run off the request thread, at most two at once (and one core left to the API).
     pool: createPlanWorkerPool({ size: Math.min(2, Math.max(1, availableParallelism() - 1)) }),
-    routing: createRouting({ config: deps.config, logger: deps.logger }),
+    routing,
   });
   intakeListeners.push((ticket) => dispatchPlans.onTicketCreated(ticket));
   return {
@@ -146,11 +149,7 @@ export function createServices(deps: ServiceDeps) {
       tickets,
     }),
     // "Who goes?" for one ticket, ranked against today's routes prepared once per change counter.
-    dispatchCandidates: createDispatchCandidatesService({
-      db,
-      now: deps.now,
-      builder: createDispatchProblemBuilder({ db, now: deps.now }),
-    }),
+    dispatchCandidates: createDispatchCandidatesService({ db, now: deps.now, builder: dispatchProblems }),
     preventiveJobs: createPreventiveJobService({
       db,
       now: deps.now,

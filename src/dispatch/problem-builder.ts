@@ -12,6 +12,8 @@ import {
 import { formatInZone } from '../commitments/zoned-time.ts';
 import type { Database } from '../db/connection.ts';
 import { problems } from '../http/problem.ts';
+import { travelForProblem } from '../routing/solver-travel.ts';
+import type { Routing, RoutingSource } from '../routing/types.ts';
 import {
   createDispatchProblemRepository,
   type DispatchEngineerRow,
@@ -33,6 +35,11 @@ export interface DispatchSnapshot {
   engineerVersions: Record<string, number>;
   /** ticket id → tickets.version. */
   ticketVersions: Record<string, number>;
+  /**
+   * Where the problem's travel times came from: OSRM's table service, or the great-circle model
+   * (by configuration, or as a fallback, whose reason is kept so the plan can show it).
+   */
+  travel?: { source: RoutingSource; fallbackReason?: string };
 }
 
 export interface DispatchBuildOptions {
@@ -50,8 +57,10 @@ export interface DispatchProblemBuilderDeps {
   now: () => Date;
   /** The zone the problem's times are written in (default Asia/Shanghai, the demo network's). */
   timeZone?: string;
-  /** Default: the contract's great-circle model. The routing adapter may pass a matrix builder later. */
+  /** A fixed travel section (tests); otherwise `routing` decides, else the contract's great-circle model. */
   travel?: Travel;
+  /** With OSRM configured, the problem gets a matrix from its table service (or a logged fallback). */
+  routing?: Routing;
   /** Default: a courier leaves 30 min after `now` at engineer speed; null: no courier service. */
   courier?: Courier | null;
 }
@@ -104,11 +113,23 @@ export function createDispatchProblemBuilder(deps: DispatchProblemBuilderDeps): 
         const stockLocations = await repository.stockLocations(trx);
         return { tickets, parts, engineers, skills, absences, stock, skus, stockLocations };
       });
-      return assemble(rows, now, options, {
+      const { input, snapshot } = assemble(rows, now, options, {
         timeZone,
         travel: deps.travel,
         courier: deps.courier === undefined ? DEFAULT_COURIER : deps.courier,
       });
+      if (!deps.travel && deps.routing?.configured === 'osrm') {
+        // Road times for exactly the places this problem visits, asked after the transaction.
+        const routed = await travelForProblem(deps.routing, input.locations);
+        input.travel = routed.travel;
+        snapshot.travel = {
+          source: routed.source,
+          ...(routed.fallbackReason ? { fallbackReason: routed.fallbackReason } : {}),
+        };
+      } else if (!deps.travel) {
+        snapshot.travel = { source: 'great-circle' };
+      }
+      return { problem: Problem.parse(input), snapshot };
     },
   };
 }
@@ -129,7 +150,7 @@ function assemble(
   now: Date,
   options: DispatchBuildOptions,
   settings: { timeZone: string; travel?: Travel; courier: Courier | null },
-): { problem: Problem; snapshot: DispatchSnapshot } {
+): { input: ProblemInput; snapshot: DispatchSnapshot } {
   const iso = (instant: Date) => formatInZone(instant.getTime(), settings.timeZone);
   const locations = new Map<string, Location>();
   const officeById = new Map(rows.stockLocations.map((l) => [l.id, l]));
@@ -283,7 +304,7 @@ function assemble(
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
     },
   };
-  return { problem: Problem.parse(input), snapshot };
+  return { input, snapshot };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -5,6 +5,7 @@ import {
   type LinearTerm,
   type MipModel,
 } from '../../exact/model.ts';
+import { appendAll } from './arrays.ts';
 import { transferCostLookup } from './movements.ts';
 import { effectiveCapacity, type ModelNetwork } from './network.ts';
 import type { CoverageInput } from './types.ts';
@@ -198,7 +199,7 @@ export function formulate(
       );
     }
     if (input.purchaseBudget !== undefined) {
-      if (options.shared) budgetTerms.push(...modelBudget);
+      if (options.shared) appendAll(budgetTerms, modelBudget);
       else builder.atMost(tag('budget'), modelBudget, input.purchaseBudget);
     }
     perModel.push({ network, stock, purchase, transfers, levels, assign, miss });
@@ -237,7 +238,7 @@ function chooseArcs(
       .map((from) => ({ from, to, unitCost: costOf(from, to) }))
       .sort((a, b) => a.unitCost - b.unitCost || a.from - b.from);
     if (all) {
-      arcs.push(...candidates);
+      appendAll(arcs, candidates);
       continue;
     }
     const need = levels.get(to)!.length;

@@ -17,6 +17,7 @@ import type {
   Transfer,
   Uncovered,
 } from './types.ts';
+import { appendAll, indexOfMin, maxOf } from './arrays.ts';
 import { greedyStart } from './start.ts';
 import { parseCoverageInput } from './validate.ts';
 
@@ -55,7 +56,8 @@ export function positionSpareUnits(
   const overall: Deadline = { clock, at: started + input.timeLimitMs };
   const backendName = input.backend ?? DEFAULT_COVERAGE_BACKEND;
   const networks = buildNetworks(input);
-  const maxRate = Math.max(0, ...networks.flatMap((n) => [...n.reachableRate.values()]));
+  let maxRate = 0;
+  for (const n of networks) maxRate = maxOf(n.reachableRate.values(), maxRate);
   const table = levelTable(maxRate, input.replenishmentDays, input.targetFillRate, MAX_LEVEL);
 
   const solveTogether = (group: readonly ModelNetwork[], shared: boolean, share: number): Solved => {
@@ -155,7 +157,7 @@ function assemble(
 
   for (const network of networks) {
     const target = targets.get(network)!;
-    uncovered.push(...network.uncovered);
+    appendAll(uncovered, network.uncovered);
     const servedRate = new Array<number>(input.locations.length).fill(0);
     const solution = varsOf.get(network);
     if (solution?.run.values) {
@@ -220,8 +222,8 @@ function assemble(
       holdingPerYear += units * network.model.holdingCostPerYear;
     });
     const moves = planMovements(input, network.model, network.stock, target);
-    transfers.push(...moves.transfers);
-    purchases.push(...moves.purchases);
+    appendAll(transfers, moves.transfers);
+    appendAll(purchases, moves.purchases);
     transferCost += moves.transferCost;
     purchaseCost += moves.purchaseCost;
   }
@@ -271,7 +273,7 @@ function assignSites(
       counts.forEach((count, k) => {
         if (count > 0 && (best < 0 || minutes[k]! < minutes[best]!)) best = k;
       });
-      const nearestK = minutes.indexOf(Math.min(...minutes));
+      const nearestK = indexOfMin(minutes);
       if (best < 0) {
         left.push({
           siteId,

@@ -7,6 +7,8 @@ import { decideActions, type SuggestionDraft } from './reorder-decisions.ts';
 import { createReorderInputs, pairKey } from './reorder-inputs.repository.ts';
 import { historyWindow, planPairs, type PlanReplenishment } from './reorder-plans.ts';
 import type { ReorderSettings } from './reorder-settings.ts';
+import { createPhaseTimer, type PhaseTimer } from './phase-timer.ts';
+import { needsReview } from './review-filter.ts';
 import { planSpareUnitCoverage, type PositionSpareUnits } from './spare-unit-coverage.ts';
 import { createRunRepository, toRun, type ReorderRun } from './reorder-run.repository.ts';
 import { paginate, type Page } from '../db/pagination.ts';
@@ -62,14 +64,18 @@ export function createReorderRunService(deps: {
   const inputs = createReorderInputs(db);
   const runs = createRunRepository();
 
-  async function compute(trx: Knex.Transaction, today: string) {
-    const [locations, catalog, series, balances, onOrder] = [
-      await inputs.stockLocations(trx),
-      await inputs.catalog(trx),
-      await inputs.demandHistory(trx),
-      await inputs.balances(trx),
-      await inputs.onOrder(trx),
-    ];
+  async function compute(trx: Knex.Transaction, today: string, phases: PhaseTimer) {
+    const [locations, catalog, series, balances, onOrder] = await phases.time(
+      'readInputs',
+      async () =>
+        [
+          await inputs.stockLocations(trx),
+          await inputs.catalog(trx),
+          await inputs.demandHistory(trx),
+          await inputs.balances(trx),
+          await inputs.onOrder(trx),
+        ] as const,
+    );
     const skus = new Map(catalog.map((sku) => [sku.id, sku]));
     const locationById = new Map(locations.map((l) => [l.id, l]));
 
@@ -86,16 +92,18 @@ export function createReorderRunService(deps: {
 
     let coverage: Awaited<ReturnType<typeof planSpareUnitCoverage>>;
     try {
-      coverage = await planSpareUnitCoverage({
-        trx,
-        today,
-        settings,
-        skus,
-        locations,
-        balances,
-        annualDemandBySku,
-        position: planner.positionSpareUnits,
-      });
+      coverage = await phases.time('coverage', () =>
+        planSpareUnitCoverage({
+          trx,
+          today,
+          settings,
+          skus,
+          locations,
+          balances,
+          annualDemandBySku,
+          position: planner.positionSpareUnits,
+        }),
+      );
     } catch (error) {
       // Reorder points do not depend on coverage: plan without it and say so in the run's counts.
       deps.logger.error({ err: error }, 'reorder run: spare-unit coverage failed');
@@ -105,50 +113,59 @@ export function createReorderRunService(deps: {
       };
     }
 
-    const { planned, failures } = await planPairs({
-      series,
-      balances,
-      extraPairs: [...coverage.unitsWanted.entries()]
-        .filter(([, units]) => units > 0)
-        .map(([key]) => {
-          const [locationId, skuId] = key.split('\u001f') as [string, string];
-          return { locationId, skuId };
-        }),
-      skus,
-      stockLocationIds: new Set(locationById.keys()),
-      today,
-      settings,
-      plan: planner.planReplenishment,
-      planMany: planner.planMany,
-    });
+    const { planned, failures } = await phases.time('planPairs', () =>
+      planPairs({
+        series,
+        balances,
+        extraPairs: [...coverage.unitsWanted.entries()]
+          .filter(([, units]) => units > 0)
+          .map(([key]) => {
+            const [locationId, skuId] = key.split('\u001f') as [string, string];
+            return { locationId, skuId };
+          }),
+        skus,
+        stockLocationIds: new Set(locationById.keys()),
+        today,
+        settings,
+        plan: planner.planReplenishment,
+        planMany: planner.planMany,
+      }),
+    );
     const counts = new Map(balances.map((b) => [pairKey(b.locationId, b.skuId), b]));
     const ordered = new Map(onOrder.map((o) => [pairKey(o.locationId, o.skuId), o.qty]));
-    const drafts = decideActions(
-      planned.map(({ locationId, skuId, plan }) => {
-        const key = pairKey(locationId, skuId);
-        const balance = counts.get(key);
-        return {
-          locationId,
-          skuId,
-          plan,
-          onHand: balance?.onHand ?? 0,
-          reserved: balance?.reserved ?? 0,
-          onOrder: ordered.get(key) ?? 0,
-          backorders: 0,
-          coverageUnits: coverage.unitsWanted.get(key) ?? null,
-        };
-      }),
-      {
-        today,
-        skus,
-        locations: locationById,
-        lastTimeBuyWindowDays: settings.lastTimeBuyWindowDays,
-        roundOrderQuantity: planner.roundOrderQuantity,
-      },
+    const drafts = await phases.time('decide', () =>
+      decideActions(
+        planned.map(({ locationId, skuId, plan }) => {
+          const key = pairKey(locationId, skuId);
+          const balance = counts.get(key);
+          return {
+            locationId,
+            skuId,
+            plan,
+            onHand: balance?.onHand ?? 0,
+            reserved: balance?.reserved ?? 0,
+            onOrder: ordered.get(key) ?? 0,
+            backorders: 0,
+            coverageUnits: coverage.unitsWanted.get(key) ?? null,
+          };
+        }),
+        {
+          today,
+          skus,
+          locations: locationById,
+          lastTimeBuyWindowDays: settings.lastTimeBuyWindowDays,
+          roundOrderQuantity: planner.roundOrderQuantity,
+        },
+      ),
     );
+    // Every pair is counted; only those a manager must look at are kept (and stored).
+    const pairTally = tally(drafts);
+    const toStore = drafts.filter(needsReview);
     return {
-      drafts,
+      drafts: toStore,
       summary: {
+        ...pairTally,
+        notStored: drafts.length - toStore.length,
         historyMonths: window.length,
         historyFrom: window.length ? monthLabel(window.first) : null,
         series: series.length,
@@ -187,14 +204,14 @@ export function createReorderRunService(deps: {
           return { outcome: 'skipped', reason: 'already-ran', runKey } as const;
         }
         const today = dateIn(deps.timeZone, startedAt);
-        const { drafts, summary } = await compute(trx, today);
+        const phases = createPhaseTimer();
+        const { drafts, summary } = await compute(trx, today, phases);
         const runId = await runs.begin(trx, { runKey, trigger, actor, startedAt });
-        const written = await runs.replaceProposals(trx, runId, drafts, {
-          now: startedAt,
-          chunk: settings.insertChunk,
-        });
+        const written = await phases.time('writeSuggestions', () =>
+          runs.replaceProposals(trx, runId, drafts, { now: startedAt, chunk: settings.insertChunk }),
+        );
         const durationMs = Math.round(performance.now() - clock);
-        const runCounts = { ...tally(drafts), ...written, ...summary };
+        const runCounts = { ...summary, ...written, phases: phases.report() };
         await runs.finish(trx, runId, {
           status: 'succeeded',
           finishedAt: new Date(startedAt.getTime() + durationMs),
@@ -206,9 +223,12 @@ export function createReorderRunService(deps: {
           action: existing ? 'rerun' : 'run',
           entity: 'reorder_run',
           entityId: String(runId),
-          data: { runKey, trigger, counts: tally(drafts) },
+          data: { runKey, trigger, counts: pairCounts(summary) },
         });
-        deps.logger.info({ runKey, trigger, durationMs, counts: tally(drafts) }, 'reorder run finished');
+        deps.logger.info(
+          { runKey, trigger, durationMs, counts: pairCounts(summary), phases: runCounts.phases },
+          'reorder run finished',
+        );
         return { outcome: 'ran', run: (await runs.findById(trx, runId))! } as const;
       });
     } catch (error) {
@@ -258,6 +278,21 @@ export function createReorderRunService(deps: {
     runScheduled: (tick: Date) =>
       run({ runKey: dateIn(deps.timeZone, tick), trigger: 'schedule', actor: 'scheduler' }),
     dateIn: (at: Date) => dateIn(deps.timeZone, at),
+  };
+}
+
+/** The per-pair tallies of a run's summary (what the audit event and the log line carry). */
+function pairCounts(summary: Record<string, unknown>) {
+  const { pairs, buy, transfer, none, coverageAtRisk, withAlerts, notStored } = summary;
+  return {
+    pairs,
+    buy,
+    transfer,
+    none,
+    'last-time-buy': summary['last-time-buy'],
+    coverageAtRisk,
+    withAlerts,
+    notStored,
   };
 }
 

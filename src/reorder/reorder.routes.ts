@@ -64,7 +64,8 @@ export function registerReorderRoutes(
   api.route({
     method: 'get',
     path: '/reorder/suggestions',
-    summary: 'List suggestions by run, location, SKU, action, status or 4-hour coverage risk',
+    summary:
+      'List suggestions by run, location, SKU, action, status or 4-hour coverage risk (a run stores only pairs with an action, coverage at risk or an alert that asks for a decision; its counts tally every pair)',
     tags,
     permission: 'reorder:read',
     query: SuggestionListQuery,

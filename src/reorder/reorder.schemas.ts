@@ -34,8 +34,15 @@ export const ReorderRun = z
     startedAt: IsoDateTime,
     finishedAt: IsoDateTime.nullable(),
     durationMs: z.number().int().nullable(),
-    /** Pairs planned, suggestions written and per action, coverage summary, failures. */
-    counts: z.record(z.string(), z.unknown()),
+    /** Pairs planned, suggestions written and per action, coverage summary, failures, phase timings. */
+    counts: z
+      .record(z.string(), z.unknown())
+      .describe(
+        'pairs planned and their tally per action (buy, transfer, none, last-time-buy), coverageAtRisk, withAlerts; ' +
+          'written (suggestions stored) and notStored (pairs with no action, coverage met and only informational alerts, ' +
+          'counted but not stored); replaced, keptDecided, superseded; coverage summary; failures; ' +
+          'phases: { ms, rssMiBAfter } per phase (readInputs, coverage, planPairs, decide, writeSuggestions)',
+      ),
     error: z.string().nullable(),
   })
   .openapi('ReorderRun');

@@ -185,7 +185,30 @@ describe('reviewing suggestions and the orders they become', () => {
   });
 
   it('rejects only with a reason, and a decided suggestion cannot be decided again', async () => {
-    const donor = pick(n.beijing, n.psu);
+    // The donors have nothing to do and are not stored; a stored suggestion with no action is one
+    // a manager must still see (4-hour coverage at risk and nothing to order): make one here.
+    expect(pick(n.beijing, n.psu)).toBeUndefined();
+    const { id: _fanId, ...fanRow } = await t
+      .db('reorder_suggestions')
+      .where({ id: pick(n.yibin, n.fan).id })
+      .first();
+    const [{ id: noneId }] = await t
+      .db('reorder_suggestions')
+      .insert({
+        ...fanRow,
+        location_id: n.beijing,
+        action: 'none',
+        quantity: 0,
+        value: 0,
+        coverage_at_risk: true,
+        status: 'proposed',
+        reject_reason: null,
+        version: 1,
+        alerts: JSON.stringify([{ code: 'coverage-at-risk', message: 'nothing can be ordered' }]),
+        explanation: JSON.stringify({ decision: 'nothing to order' }),
+      })
+      .returning('id');
+    const donor = { id: Number(noneId) };
     const none = await request(t.app).post(`/api/v1/reorder/suggestions/${donor.id}/approve`).send({});
     expect(none.status).toBe(409);
     expect(none.body.code).toBe('nothing-to-approve');

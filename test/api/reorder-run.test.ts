@@ -45,7 +45,19 @@ describe('the reorder run (real solver/inventory policies)', () => {
       status: 'succeeded',
       actor: 'mgr.li',
     });
-    expect(res.body.counts).toMatchObject({ pairs: 4, buy: 1, transfer: 1, written: 4, failures: 0 });
+    // Four pairs planned; only the two with something to do are stored (the donors are counted).
+    expect(res.body.counts).toMatchObject({
+      pairs: 4,
+      buy: 1,
+      transfer: 1,
+      none: 2,
+      written: 2,
+      notStored: 2,
+      failures: 0,
+    });
+    expect(Object.keys(res.body.counts.phases.ms)).toEqual(
+      expect.arrayContaining(['readInputs', 'coverage', 'planPairs', 'decide', 'writeSuggestions']),
+    );
     expect(res.body.durationMs).toBeGreaterThanOrEqual(0);
 
     const items = await suggestions(`&runId=${res.body.id}`);
@@ -63,9 +75,9 @@ describe('the reorder run (real solver/inventory policies)', () => {
     expect(psu.quantity).toBe(psu.orderUpTo - psu.inventoryPosition);
     expect(psu.explanation.transfer).toMatchObject({ fromLocationId: n.chengdu });
 
-    // The donors themselves have nothing to do: their position is far above their S.
-    expect(find(items, n.chengdu, n.psu).action).toBe('none');
-    expect(find(items, n.beijing, n.psu).action).toBe('none');
+    // The donors themselves have nothing to do (their position is far above their S): not stored.
+    expect(items).toHaveLength(2);
+    expect(items.some((s) => s.locationId !== n.yibin)).toBe(false);
 
     const audit = await t.db('audit_events').where({ entity: 'reorder_run', entity_id: String(res.body.id) });
     expect(audit.map((a) => [a.action, a.actor])).toEqual([['run', 'mgr.li']]);
@@ -82,11 +94,11 @@ describe('the reorder run (real solver/inventory policies)', () => {
 
     const again = await request(t.app).post('/api/v1/reorder/runs').send({ runKey: 'night-1' }).expect(201);
     expect(again.body.id).toBe(first.id);
-    expect(again.body.counts).toMatchObject({ replaced: 3, keptDecided: 1, written: 3 });
+    expect(again.body.counts).toMatchObject({ replaced: 1, keptDecided: 1, written: 1 });
     const after = await suggestions(`&runId=${first.id}`);
-    expect(after).toHaveLength(4);
+    expect(after).toHaveLength(2);
     const pairs = after.map((s) => `${s.locationId}/${s.skuId}`);
-    expect(new Set(pairs).size).toBe(4);
+    expect(new Set(pairs).size).toBe(2);
     expect(find(after, n.yibin, n.psu)).toMatchObject({ id: psu.id, status: 'rejected' });
     expect(await t.db('reorder_runs').where({ run_key: 'night-1' })).toHaveLength(1);
     expect(
@@ -111,9 +123,11 @@ describe('the reorder run (real solver/inventory policies)', () => {
     const fan = find(await suggestions(`&runId=${latest.id}`), n.yibin, n.fan);
     await request(t.app).post(`/api/v1/reorder/suggestions/${fan.id}/approve`).send({}).expect(200);
     const run = await request(t.app).post('/api/v1/reorder/runs').send({ runKey: 'night-3' }).expect(201);
-    const next = find(await suggestions(`&runId=${run.body.id}`), n.yibin, n.fan);
-    expect(next).toMatchObject({ onOrder: fan.quantity, inventoryPosition: fan.quantity });
-    expect(next.action).toBe(fan.quantity > next.reorderPoint ? 'none' : 'buy');
+    // The order lifts the position to at least S (the quantity was rounded up from S − 0), so the
+    // pair has nothing to do and is not stored; without the on-order count it would buy again.
+    expect(fan.quantity).toBeGreaterThan(fan.reorderPoint);
+    expect(find(await suggestions(`&runId=${run.body.id}`), n.yibin, n.fan)).toBeUndefined();
+    expect(run.body.counts).toMatchObject({ buy: 0 });
   });
 
   it('lists and filters runs and suggestions with keyset pages, and names bad query fields', async () => {

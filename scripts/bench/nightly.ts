@@ -152,6 +152,7 @@ appendSection({
       : `Loading took ${fixed(loadMs / 1000, 1)} s (not part of the run).`,
     `Targets: ≤ 60 s and ≤ 2 GiB per run. "wall s" is the whole run in its own process (reads, planning, 4-hour coverage MIP, decisions, writing suggestions, commit); "run s" is the duration the run records.`,
     `Coverage of the first run: ${JSON.stringify(counts.coverage)}.`,
+    `Phases of the first run (ms, and RSS MiB after each; from the run's counts): ${JSON.stringify(counts.phases)}; ${String(counts.notStored)} pairs with nothing to review counted, not stored.`,
     'Measured on PostgreSQL on the same machine, shared with other work: timings are inflated when the load average exceeds the core count.',
   ],
   table,

@@ -252,13 +252,31 @@ export function createDispatchProblemRepository() {
      * vans, with the balance versions a commit compares. `regionId` limits depots and offices; vans
      * are kept whatever their region (they travel with their engineer).
      */
-    async availableStock(trx: Knex, scope: { regionId?: string }): Promise<DispatchStockRow[]> {
+    /**
+     * Stock the plan may use: what is available, plus what the problem's own tickets hold from an
+     * earlier commit (a re-plan may keep or move those units; left out, a committed ticket's
+     * reserved part would look gone and the solver would fetch another).
+     */
+    async availableStock(
+      trx: Knex,
+      scope: { regionId?: string; heldByTickets?: readonly string[] },
+    ): Promise<DispatchStockRow[]> {
+      const held = trx('stock_movements')
+        .where('reference_type', 'ticket')
+        .whereIn('reference_id', [...(scope.heldByTickets ?? [])])
+        .groupBy('location_id', 'sku_id')
+        .havingRaw('sum(reserved_delta) > 0')
+        .select('location_id', 'sku_id', trx.raw('sum(reserved_delta) as qty'));
+      const usable = trx.raw('b.available + coalesce(h.qty, 0)');
       const query = trx('stock_balances as b')
         .join('locations as l', 'l.id', 'b.location_id')
+        .leftJoin(held.as('h'), function () {
+          this.on('h.location_id', 'b.location_id').andOn('h.sku_id', 'b.sku_id');
+        })
         .where('l.active', true)
         .whereIn('l.kind', ['depot', 'office', 'van'])
-        .andWhere('b.available', '>', 0)
-        .select('b.location_id', 'l.kind as location_kind', 'b.sku_id', 'b.available', 'b.version')
+        .andWhere(usable, '>', 0)
+        .select('b.location_id', 'l.kind as location_kind', 'b.sku_id', { available: usable }, 'b.version')
         .orderBy(['b.location_id', 'b.sku_id']);
       if (scope.regionId !== undefined) {
         const { regionId } = scope;

@@ -81,7 +81,9 @@ export function createPlanCommitService(deps: PlanCommitDeps) {
 
   /**
    * Brings each ticket's reservations to what the plan takes: a ticket kept from an earlier commit
-   * already holds its stock, so only the difference is released or reserved.
+   * already holds its stock, so only the difference is released or reserved. Releases come first,
+   * so a unit one ticket gives up can be taken by another in the same commit (the problem offered
+   * held units back to the solver).
    */
   async function reserveStock(
     trx: Knex.Transaction,
@@ -90,9 +92,9 @@ export function createPlanCommitService(deps: PlanCommitDeps) {
     versions: Map<string, number>,
     actor: string,
   ): Promise<StockTake[]> {
-    const reserved: StockTake[] = [];
     const movedOnPair = new Map<string, number>();
     const bump = (key: string) => movedOnPair.set(key, (movedOnPair.get(key) ?? 0) + 1);
+    const extras: Array<{ take: StockTake; qty: number }> = [];
     for (const ticketId of ticketIds) {
       const reference = { type: 'ticket' as const, id: ticketId };
       const held = new Map(
@@ -103,22 +105,11 @@ export function createPlanCommitService(deps: PlanCommitDeps) {
         const key = stockKey(take.locationId, take.skuId);
         const extra = take.qty - (held.get(key)?.qty ?? 0);
         held.delete(key);
-        if (extra <= 0) continue;
-        await ledger.reserve(trx, {
-          locationId: take.locationId,
-          skuId: take.skuId,
-          qty: extra,
-          reference,
-          actor,
-          path: `plan.assignments.${ticketId}`,
-          expectedVersion: versions.get(key)! + (movedOnPair.get(key) ?? 0),
-        });
-        bump(key);
-        reserved.push({ ...take, qty: extra });
+        if (extra > 0) extras.push({ take, qty: extra });
       }
       // Units held from an earlier commit are given back only where the plan now takes the same
-      // SKU elsewhere; a plan that supplies nothing for it (the solver sees available stock only,
-      // not the ticket's own reservation) leaves the reservation with the ticket.
+      // SKU elsewhere; a plan that supplies nothing for it (the ticket left out, say) leaves the
+      // reservation with the ticket.
       for (const [key, left] of held) {
         if (!wanted.some((take) => take.skuId === left.skuId)) continue;
         await ledger.release(trx, {
@@ -131,7 +122,20 @@ export function createPlanCommitService(deps: PlanCommitDeps) {
         bump(key);
       }
     }
-    return reserved;
+    for (const { take, qty } of extras) {
+      const key = stockKey(take.locationId, take.skuId);
+      await ledger.reserve(trx, {
+        locationId: take.locationId,
+        skuId: take.skuId,
+        qty,
+        reference: { type: 'ticket', id: take.ticketId },
+        actor,
+        path: `plan.assignments.${take.ticketId}`,
+        expectedVersion: versions.get(key)! + (movedOnPair.get(key) ?? 0),
+      });
+      bump(key);
+    }
+    return extras.map(({ take, qty }) => ({ ...take, qty }));
   }
 
   async function commitIn(trx: Knex.Transaction, id: string, actor: string): Promise<PlanCommitResult> {

@@ -108,7 +108,10 @@ export function createDispatchProblemBuilder(deps: DispatchProblemBuilderDeps): 
           new Date(now.getTime() - dayMs),
           new Date(now.getTime() + dayMs),
         );
-        const stock = await repository.availableStock(trx, { regionId: options.regionId });
+        const stock = await repository.availableStock(trx, {
+          regionId: options.regionId,
+          heldByTickets: tickets.map((t) => t.id),
+        });
         const skus = await repository.skus(trx);
         const stockLocations = await repository.stockLocations(trx);
         return { tickets, parts, engineers, skills, absences, stock, skus, stockLocations };

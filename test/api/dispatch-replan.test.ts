@@ -59,6 +59,22 @@ describe('a new level-1 ticket re-plans the day and keeps committed work where i
         previousEngineer: engineer,
       });
     expect(problem.tickets.map((x: { id: string }) => x.id)).toContain(urgent);
+    // The units the committed tickets hold are offered back (available + held), not hidden.
+    const held: Array<{ location_id: string; sku_id: string; qty: number }> = await t
+      .db('stock_movements')
+      .where('reference_type', 'ticket')
+      .whereIn('reference_id', [...committed.keys()])
+      .groupBy('location_id', 'sku_id')
+      .havingRaw('sum(reserved_delta) > 0')
+      .select('location_id', 'sku_id', t.db.raw('sum(reserved_delta)::int as qty'));
+    expect(held.length).toBeGreaterThan(0);
+    for (const { location_id, sku_id, qty } of held) {
+      const balance = await t.db('stock_balances').where({ location_id, sku_id }).first();
+      const offered = problem.stock.find(
+        (x: { location: string; sku: string }) => x.location === location_id && x.sku === sku_id,
+      );
+      expect(offered?.qty, `${location_id}:${sku_id}`).toBe(Number(balance.available) + Number(qty));
+    }
 
     const stored = (await request(t.app).get(`/api/v1/dispatch/plans/${replan.id}`).expect(200)).body;
     for (const [ticket, engineer] of committed)
@@ -69,6 +85,20 @@ describe('a new level-1 ticket re-plans the day and keeps committed work where i
     expect(stored.plan.summary.moved).toBe(0);
     expect(stored.kpis).toMatchObject({ moved: 0, pinned: committed.size });
     expect(stored.plan.assignments.map((a: { ticket: string }) => a.ticket)).toContain(urgent);
+
+    // Committing the re-plan keeps each committed ticket's units without reserving them twice.
+    const reservedBefore = await t.db('stock_balances').sum({ reserved: 'reserved' }).first();
+    await request(t.app).post(`/api/v1/dispatch/plans/${replan.id}/commit`).expect(200);
+    const reservedAfter = await t.db('stock_balances').sum({ reserved: 'reserved' }).first();
+    const urgentAssignment = stored.plan.assignments.find((a: { ticket: string }) => a.ticket === urgent);
+    const urgentUnits =
+      urgentAssignment.parts.reduce((sum: number, part: { qty: number }) => sum + part.qty, 0) +
+      (urgentAssignment.spareUnit ? 1 : 0);
+    expect(Number(reservedAfter!.reserved) - Number(reservedBefore!.reserved)).toBeLessThanOrEqual(
+      urgentUnits,
+    );
+    const negative = await t.db('stock_balances').where('available', '<', 0).orWhere('reserved', '<', 0);
+    expect(negative).toEqual([]);
   });
 
   it('does not re-plan for a level-2 ticket', async () => {

@@ -54,6 +54,9 @@ export const pairKey = (locationId: string, skuId: string) => `${locationId}\u00
 /** Months since year 0 of a 'YYYY-MM-DD' date: consecutive months differ by one. */
 export const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 
+/** '3,0,12' → [3, 0, 12]. */
+const numbers = (csv: string): number[] => csv.split(',').map(Number);
+
 export function createReorderInputs(db: Knex) {
   return {
     async stockLocations(trx: Knex = db): Promise<StockLocation[]> {
@@ -94,19 +97,29 @@ export function createReorderInputs(db: Knex) {
       }));
     },
 
-    /** One row per pair with its months and quantities as arrays (monthly history only). */
+    /**
+     * One row per pair with its months and quantities (monthly history only), aggregated in SQL.
+     * They come as comma-separated text, not int[]: a national night has hundreds of thousands of
+     * pairs, and splitting text is about 3× cheaper than the driver's array-literal parser (356,060 × 24 values:
+     * 0.4 s against 1.1–1.7 s per array column, measured on this machine).
+     */
     async demandHistory(trx: Knex = db): Promise<DemandSeries[]> {
       const result = await trx.raw(`
         select location_id, sku_id,
-               array_agg(extract(year from period_start)::int * 12 + extract(month from period_start)::int - 1
-                         order by period_start) as months,
-               array_agg(qty order by period_start) as qty
+               string_agg((extract(year from period_start)::int * 12
+                           + extract(month from period_start)::int - 1)::text, ',' order by period_start) as months,
+               string_agg(qty::text, ',' order by period_start) as qty
         from demand_history
         where period = 'month'
         group by location_id, sku_id`);
-      return (
-        result.rows as Array<{ location_id: string; sku_id: string; months: number[]; qty: number[] }>
-      ).map((row) => ({ locationId: row.location_id, skuId: row.sku_id, months: row.months, qty: row.qty }));
+      return (result.rows as Array<{ location_id: string; sku_id: string; months: string; qty: string }>).map(
+        (row) => ({
+          locationId: row.location_id,
+          skuId: row.sku_id,
+          months: numbers(row.months),
+          qty: numbers(row.qty),
+        }),
+      );
     },
 
     async balances(trx: Knex = db): Promise<PairCounts[]> {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { aSite, aUnitSku } from '../support/fixtures.ts';
 import { aReorderNetwork, history, SPARSE } from './reorder-fixtures.ts';
+import { createReorderInputs, monthIndex } from '../../src/reorder/reorder-inputs.repository.ts';
 
 interface SuggestionBody {
   id: number;
@@ -32,6 +33,27 @@ describe('the reorder run (real solver/inventory policies)', () => {
       .items as SuggestionBody[];
   const find = (items: SuggestionBody[], locationId: string, skuId: string) =>
     items.find((s) => s.locationId === locationId && s.skuId === skuId)!;
+
+  it("reads every pair's monthly history in period order, as the rows hold it", async () => {
+    const rows = await t
+      .db('demand_history')
+      .where({ period: 'month' })
+      .orderBy(['location_id', 'sku_id', 'period_start'])
+      .select('location_id', 'sku_id', 'qty', t.db.raw(`to_char(period_start, 'YYYY-MM-DD') as start`));
+    expect(rows.length).toBeGreaterThan(0);
+    const expected = new Map<string, { months: number[]; qty: number[] }>();
+    for (const row of rows) {
+      const key = `${row.location_id}/${row.sku_id}`;
+      const series = expected.get(key) ?? { months: [], qty: [] };
+      series.months.push(monthIndex(row.start));
+      series.qty.push(row.qty);
+      expected.set(key, series);
+    }
+    const read = await createReorderInputs(t.db).demandHistory();
+    expect(
+      new Map(read.map((s) => [`${s.locationId}/${s.skuId}`, { months: s.months, qty: s.qty }])),
+    ).toEqual(expected);
+  });
 
   it('buys below s, rounded to MOQ and pack, and transfers from the nearest location with excess', async () => {
     const res = await request(t.app)

@@ -1,10 +1,10 @@
+import { openBenchDatabase } from './lib/bench-database.ts';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { solve } from '../../solver/index.ts';
 import { createApp } from '../../src/app.ts';
 import { parseConfig } from '../../src/config.ts';
-import { createDatabase } from '../../src/db/connection.ts';
 import { readDemoNetwork } from '../../src/demo/demo-files.ts';
 import { loadDemoNetwork } from '../../src/demo/load-demo.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -38,21 +38,10 @@ const { values } = parseArgs({
 });
 const queries = parsePositiveInt('queries', values.queries);
 const rebuilds = parsePositiveInt('rebuilds', values.rebuilds);
-if (values.database !== 'pglite' && values.database !== 'postgres')
-  throw new Error('--database must be pglite or postgres');
-if (values.database === 'postgres' && !process.env.DATABASE_URL)
-  throw new Error('--database postgres needs DATABASE_URL');
-
 const network = await readDemoNetwork(values.dir);
 const nowValue = new Date(network.manifest.today);
 const now = () => nowValue;
-const schema = `bench_dispatch_${process.pid}`;
-const db =
-  values.database === 'postgres'
-    ? createDatabase({ url: process.env.DATABASE_URL, schema, poolMax: 10 })
-    : createDatabase({ dataDir: 'memory://' });
-if (values.database === 'postgres') await db.raw(`create schema "${schema}"`);
-await db.migrate.latest();
+const { db, close } = await openBenchDatabase(values.database, 'bench_dispatch');
 const config = parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DEMO_DATA: 'false' });
 const logger = createLogger('silent');
 const services = createServices({ db, config, logger, now });
@@ -155,8 +144,7 @@ for (let i = 0; i < rebuilds; i++) {
 
 await new Promise<void>((resolve) => server.close(() => resolve()));
 await services.dispatchPlans.close();
-if (values.database === 'postgres') await db.raw(`drop schema "${schema}" cascade`);
-await db.destroy();
+await close();
 
 const row = (name: string, xs: number[], baseline?: number[]) => [
   name,

@@ -1,8 +1,8 @@
+import { openBenchDatabase } from './lib/bench-database.ts';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { prepareCandidates } from '../../solver/index.ts';
 import { parseConfig } from '../../src/config.ts';
-import { createDatabase } from '../../src/db/connection.ts';
 import { readDemoNetwork } from '../../src/demo/demo-files.ts';
 import { loadDemoNetwork } from '../../src/demo/load-demo.ts';
 import { dayOf } from '../../src/dispatch/prepared-day.ts';
@@ -33,22 +33,11 @@ const { values } = parseArgs({
   },
 });
 const runs = parsePositiveInt('runs', values.runs);
-if (values.database !== 'pglite' && values.database !== 'postgres')
-  throw new Error('--database must be pglite or postgres');
-if (values.database === 'postgres' && !process.env.DATABASE_URL)
-  throw new Error('--database postgres needs DATABASE_URL');
-
 const network = await readDemoNetwork(values.dir);
 const nowValue = new Date(network.manifest.today);
 const now = () => nowValue;
-const schema = `bench_build_${process.pid}`;
-const db =
-  values.database === 'postgres'
-    ? createDatabase({ url: process.env.DATABASE_URL, schema, poolMax: 10 })
-    : createDatabase({ dataDir: 'memory://' });
+const { db, close } = await openBenchDatabase(values.database, 'bench_build');
 try {
-  if (values.database === 'postgres') await db.raw(`create schema "${schema}"`);
-  await db.migrate.latest();
   const config = parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DEMO_DATA: 'false' });
   const logger = createLogger('silent');
   const services = createServices({ db, config, logger, now });
@@ -117,6 +106,5 @@ try {
       loadAverageEnd: loadAverageNow(),
     });
 } finally {
-  if (values.database === 'postgres') await db.raw(`drop schema if exists "${schema}" cascade`);
-  await db.destroy();
+  await close();
 }

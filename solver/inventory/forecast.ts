@@ -153,6 +153,17 @@ export function forecastDemand(
   const meanInterval = Math.max(1, Math.round(classification.adi));
 
   const base = { method, tuning, sizes } as const;
+  /** Croston's family and TSB: a size and an occurrence, each smoothed with its own constant. */
+  const fromTwoConstants = ({ fit, alpha, beta }: ReturnType<typeof tuneTsb>) => ({
+    ...base,
+    alpha,
+    beta,
+    perPeriod: fit.forecast,
+    variance: varianceOf(fit, history),
+    occurrenceProbability: fit.occurrence,
+    sizeEstimate: fit.size,
+    aggregation: 1,
+  });
   switch (method) {
     case 'ses': {
       const { fit, alpha } = tuneSes(history, fixed);
@@ -161,31 +172,10 @@ export function forecastDemand(
     case 'croston':
     case 'sba':
     case 'sbj': {
-      const { fit, alpha, beta } = tuneCroston(history, method, fixed, fixedBeta);
-      return {
-        ...base,
-        alpha,
-        beta,
-        perPeriod: fit.forecast,
-        variance: varianceOf(fit, history),
-        occurrenceProbability: fit.occurrence,
-        sizeEstimate: fit.size,
-        aggregation: 1,
-      };
+      return fromTwoConstants(tuneCroston(history, method, fixed, fixedBeta));
     }
-    case 'tsb': {
-      const { fit, alpha, beta } = tuneTsb(history, fixed, fixedBeta);
-      return {
-        ...base,
-        alpha,
-        beta,
-        perPeriod: fit.forecast,
-        variance: varianceOf(fit, history),
-        occurrenceProbability: fit.occurrence,
-        sizeEstimate: fit.size,
-        aggregation: 1,
-      };
-    }
+    case 'tsb':
+      return fromTwoConstants(tuneTsb(history, fixed, fixedBeta));
     case 'adida': {
       const k = feasibleLevel(history.length, meanInterval);
       const level = fitAggregated(history, k, fixed);

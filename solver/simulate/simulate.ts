@@ -197,6 +197,7 @@ export function simulate(input: SimulationInput, options: SimulationOptions): Si
         break;
       }
       case 'review': {
+        options.onProgress?.(ev.day, input.days);
         stockValues.push(state.stockValue());
         if (input.reorder) {
           const orders = nightlyReview(state, input.reorder, ev.day, streams);
@@ -244,6 +245,7 @@ export function simulate(input: SimulationInput, options: SimulationOptions): Si
     onsiteDue: ts.onsiteDue,
     unitDue: ts.unitDue,
   }));
+  options.onProgress?.(input.days, input.days);
   return { kpis, tickets: outcomes, movements: state.movements, events, solverCalls };
 }
 

@@ -135,6 +135,11 @@ export interface SimulationInput {
 export interface SimulationOptions {
   seed: number;
   replication: number;
+  /**
+   * Called at each simulated midnight with the days completed so far (1 … days) and once more at
+   * the end with `days`: a background run turns it into a progress bar. It must not change the run.
+   */
+  onProgress?: (daysDone: number, days: number) => void;
 }
 
 export interface Rate {

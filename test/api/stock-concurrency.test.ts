@@ -37,10 +37,20 @@ describe('/api/v1/stock under concurrent requests', () => {
     return result.rows;
   }
 
-  it('lets exactly 5 of 30 simultaneous one-unit reservations take the last 5 units', async () => {
+  it('lets exactly 5 of 200 simultaneous one-unit reservations take the last 5 units', async () => {
     await receive(n.depot, n.psu, 5);
+    // A reader samples the balance while the storm runs: no moment may show it below zero.
+    let storming = true;
+    const lowestSeen: number[] = [];
+    const sampler = (async () => {
+      while (storming) {
+        const row = await t.db('stock_balances').where({ location_id: n.depot, sku_id: n.psu }).first();
+        if (row) lowestSeen.push(row.on_hand - row.reserved);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
     const answers = await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
+      Array.from({ length: 200 }, (_, i) =>
         post('reservations', {
           locationId: n.depot,
           skuId: n.psu,
@@ -49,14 +59,21 @@ describe('/api/v1/stock under concurrent requests', () => {
         }),
       ),
     );
+    storming = false;
+    await sampler;
     const statuses = answers.map((res) => res.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(5);
-    expect(statuses.filter((status) => status === 409)).toHaveLength(25);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(195);
     for (const refused of answers.filter((res) => res.status === 409))
       expect(refused.body.code).toBe('insufficient-stock');
+    expect(lowestSeen.length).toBeGreaterThan(0);
+    expect(Math.min(...lowestSeen)).toBeGreaterThanOrEqual(0);
     const balance = (await request(t.app).get(`/api/v1/stock/balances/${n.depot}/${n.psu}`)).body;
     expect(balance).toMatchObject({ onHand: 5, reserved: 5, available: 0, version: 6 });
-    expect(await t.db('stock_movements').where({ kind: 'reservation' })).toHaveLength(5);
+    const reservations = await t.db('stock_movements').where({ kind: 'reservation' });
+    expect(reservations).toHaveLength(5);
+    // Each succeeding request booked its own unit: five different tickets, none twice.
+    expect(new Set(reservations.map((m) => m.reference_id)).size).toBe(5);
     expect(await ledgerMismatches()).toEqual([]);
   });
 

@@ -155,4 +155,20 @@ describe('POST /api/v1/dispatch/plans/:id/commit', () => {
     expect(await t.db('dispatch_assignments')).toHaveLength(1);
     expect(await ledgerInconsistencies(t.db)).toEqual([]);
   });
+  it('commits one plan once when the same commit arrives eight times at the same moment', async () => {
+    t = await createTestApp(NOW);
+    await aDispatchDay(t.db, { units: 1 });
+    await aFaultNeedingThePart(t);
+    const plan = await aSolvedPlan(t);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => request(t.app).post(`/api/v1/dispatch/plans/${plan.id}/commit`)),
+    );
+    const statuses = answers.map((res) => res.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(7);
+    expect(await t.db('stock_movements').where({ kind: 'reservation' })).toHaveLength(1);
+    expect(await t.db('dispatch_assignments')).toHaveLength(1);
+    expect(await t.db('audit_events').where({ entity: 'dispatch_plan' })).toHaveLength(1);
+    expect(await ledgerInconsistencies(t.db)).toEqual([]);
+  });
 });

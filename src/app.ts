@@ -9,6 +9,8 @@ import { createApi } from './http/api.ts';
 import { createErrorHandler, notFoundHandler } from './http/error-handler.ts';
 import type { Logger } from './logger.ts';
 import { registerApiRoutes } from './routes.ts';
+import { mountConsole } from './console/console.routes.ts';
+import { createDemandHistoryReader, registerDemandHistoryRoutes } from './reorder/demand-history.routes.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {
@@ -66,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
 
   const api = createApi('/api/v1');
   registerApiRoutes(api, deps.services);
+  registerDemandHistoryRoutes(api, createDemandHistoryReader(deps.db));
   const openApiDocument = new OpenApiGeneratorV31(api.registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -81,6 +84,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use('/api/v1', api.router);
   app.use('/api', notFoundHandler);
+  mountConsole(app, deps.config);
   app.use(createErrorHandler(deps.logger));
   return app;
 }

@@ -38,6 +38,15 @@ const ConfigSchema = z.object({
   OSRM_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   /** Most sources (and destinations) per OSRM table request: osrm-routed's --max-table-size. */
   OSRM_MAX_TABLE_SIZE: z.coerce.number().int().positive().default(100),
+  /**
+   * Map tiles for the web console, a Leaflet URL template (`https://…/{z}/{x}/{y}.png`); absent or
+   * empty: the console draws only its own layers on a plain background (offline).
+   */
+  CONSOLE_TILE_URL: z
+    .string()
+    .regex(/^(https?:\/\/|\/)\S*\{z\}\S*$/, 'must be an http(s):// or /path URL template with {z}, {x}, {y}')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Comma-separated origins allowed by CORS; empty: same origin only. */
   CORS_ORIGINS: z.string().default(''),
 });

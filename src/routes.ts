@@ -19,6 +19,7 @@ import { registerReorderRoutes } from './reorder/reorder.routes.ts';
 import { registerDispatchPlanRoutes } from './dispatch/dispatch-plan.routes.ts';
 import { registerDispatchCandidateRoutes } from './dispatch/dispatch-candidates.routes.ts';
 import { registerScenarioRoutes } from './scenarios/scenario.routes.ts';
+import { registerScenarioRunRoutes } from './scenarios/scenario-run.routes.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 export function registerApiRoutes(api: Api, services: Services): void {
@@ -41,4 +42,5 @@ export function registerApiRoutes(api: Api, services: Services): void {
   registerDispatchPlanRoutes(api, { plans: services.dispatchPlans, commits: services.dispatchCommits });
   registerDispatchCandidateRoutes(api, services.dispatchCandidates);
   registerScenarioRoutes(api, services.scenarios);
+  registerScenarioRunRoutes(api, services.scenarioRuns);
 }

@@ -48,6 +48,9 @@ import { createRouting } from './routing/index.ts';
 import { createDispatchCandidatesService } from './dispatch/dispatch-candidates.service.ts';
 import { createScenarioRepository } from './scenarios/scenario.repository.ts';
 import { createScenarioService } from './scenarios/scenario.service.ts';
+import { createScenarioRunRepository } from './scenarios/scenario-run.repository.ts';
+import { createScenarioRunService } from './scenarios/scenario-run.service.ts';
+import { createSimulationRunner } from './scenarios/simulation-runner.ts';
 
 export interface ServiceDeps {
   db: Database;
@@ -100,6 +103,7 @@ export function createServices(deps: ServiceDeps) {
     routing,
   });
   intakeListeners.push((ticket) => dispatchPlans.onTicketCreated(ticket));
+  const scenarioRepository = createScenarioRepository(db);
   return {
     config: deps.config,
     stockLedger,
@@ -165,7 +169,18 @@ export function createServices(deps: ServiceDeps) {
       cronExpression: deps.config.REORDER_CRON,
     }),
     // Planners' what-if change sets over the live network (issue 6).
-    scenarios: createScenarioService({ db, now: deps.now, scenarios: createScenarioRepository(db) }),
+    scenarios: createScenarioService({ db, now: deps.now, scenarios: scenarioRepository }),
+    // Their background runs: replications over at most two simulation worker threads.
+    scenarioRuns: createScenarioRunService({
+      db,
+      now: deps.now,
+      logger: deps.logger,
+      scenarios: scenarioRepository,
+      runs: createScenarioRunRepository(db),
+      runner: createSimulationRunner({ size: Math.min(2, Math.max(1, availableParallelism() - 1)) }),
+      timeZone: deps.config.TIME_ZONE,
+      routing,
+    }),
   };
 }
 

@@ -36,15 +36,16 @@ interface Slot {
 /**
  * The worker runs TypeScript (the service runs under tsx and tests under vitest), and a worker
  * does not inherit the main thread's loader. So it starts from a small CommonJS bootstrap that
- * registers tsx's ESM loader inside the worker and then imports plan-worker.ts. tsx is found from
- * this file, so the service works from any working directory.
+ * registers tsx's ESM loader inside the worker and then imports the entry (plan-worker.ts here;
+ * the what-if simulation's worker uses it too). tsx is found from this file, so the service works
+ * from any working directory. The worker posts `{ ready: true }` once the entry is loaded.
  */
-function bootstrapSource(): string {
+export function tsxWorkerSource(entryUrl: URL): string {
   const require = createRequire(import.meta.url);
   const tsxPackage = require.resolve('tsx/package.json');
   const exports = JSON.parse(readFileSync(tsxPackage, 'utf8')).exports['./esm/api'].import.default;
   const tsxApi = pathToFileURL(path.join(path.dirname(tsxPackage), exports)).href;
-  const entry = new URL('./plan-worker.ts', import.meta.url).href;
+  const entry = entryUrl.href;
   return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); }).then(() => require('node:worker_threads').parentPort.postMessage({ ready: true }));`;
 }
 
@@ -61,7 +62,7 @@ export function createPlanWorkerPool(options: { size: number }): PlanWorkerPool 
   let source: string | undefined;
 
   function start(): Slot {
-    source ??= bootstrapSource();
+    source ??= tsxWorkerSource(new URL('./plan-worker.ts', import.meta.url));
     const worker = new Worker(source, { eval: true });
     worker.unref();
     let markReady: () => void = () => {};

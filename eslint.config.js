@@ -21,6 +21,29 @@ export default tseslint.config(
     },
   },
   {
+    // The web console's ES modules run in the browser (no build step).
+    files: ['src/console/public/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          'document',
+          'localStorage',
+          'location',
+          'navigator',
+          'fetch',
+          'crypto',
+          'URLSearchParams',
+          'addEventListener',
+          'removeEventListener',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     // The solver is pure: no I/O, no clock, no ambient randomness, nothing from the service.
     files: ['solver/**/*.ts'],
     rules: {

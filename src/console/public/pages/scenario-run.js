@@ -1,0 +1,186 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api } from '../lib/api.js';
+import { ChartView } from '../lib/chart.js';
+import { html } from '../lib/html.js';
+import { formatNumber, t } from '../lib/i18n.js';
+
+const POLL_MS = 1000;
+const FINISHED = new Set(['done', 'failed', 'cancelled']);
+
+/** A KPI's dotted path in words when the catalog has it, else the path itself. */
+function kpiLabel(kpi) {
+  const key = `kpi.${kpi}`;
+  const label = t(key);
+  return label === key ? kpi : label;
+}
+
+const number = (value) => formatNumber(value, { maximumFractionDigits: Math.abs(value) < 10 ? 3 : 1 });
+
+/**
+ * Runs the scenario against the baseline (202, then polls the run's progress), can cancel it, and
+ * compares the KPIs: baseline and scenario means, the scenario's with the 95 % confidence interval
+ * of the paired difference around it, one small chart per KPI and a table.
+ */
+export function ScenarioRunView({ scenario }) {
+  const [params, setParams] = useState({ days: 7, replications: 3, seed: 1, policy: 'optimized' });
+  const [run, setRun] = useState(null);
+  const [comparison, setComparison] = useState(null);
+  const polling = useRef(null);
+
+  useEffect(() => () => clearTimeout(polling.current), []);
+
+  async function poll(runId) {
+    try {
+      const current = await api(`/scenario-runs/${encodeURIComponent(runId)}`);
+      setRun(current);
+      if (!FINISHED.has(current.status)) {
+        polling.current = setTimeout(() => poll(runId), POLL_MS);
+        return;
+      }
+      if (current.status === 'done')
+        setComparison(await api(`/scenario-runs/${encodeURIComponent(runId)}/comparison`));
+    } catch {
+      // shown by the API wrapper
+    }
+  }
+
+  async function start(event) {
+    event.preventDefault();
+    clearTimeout(polling.current);
+    setComparison(null);
+    try {
+      const accepted = await api(`/scenarios/${encodeURIComponent(scenario.id)}/runs`, {
+        method: 'POST',
+        body: {
+          days: Number(params.days),
+          replications: Number(params.replications),
+          seed: Number(params.seed),
+          policy: params.policy,
+        },
+      });
+      setRun({ id: accepted.id, status: accepted.status, progress: 0, warnings: accepted.warnings });
+      poll(accepted.id);
+    } catch {
+      // shown by the API wrapper
+    }
+  }
+
+  async function cancel() {
+    try {
+      await api(`/scenario-runs/${encodeURIComponent(run.id)}/cancel`, { method: 'POST', body: {} });
+    } catch {
+      // shown by the API wrapper
+    }
+  }
+
+  const set = (name) => (event) => setParams({ ...params, [name]: event.target.value });
+  const running = run && !FINISHED.has(run.status);
+  return html`<div class="card" data-testid="scenario-run">
+    <h3>${t('run.heading')}</h3>
+    <form class="row" onSubmit=${start}>
+      <label
+        >${t('run.days')}<input
+          type="number"
+          name="days"
+          min="1"
+          max="92"
+          value=${params.days}
+          onInput=${set('days')}
+      /></label>
+      <label
+        >${t('run.replications')}<input
+          type="number"
+          name="replications"
+          min="1"
+          max="30"
+          value=${params.replications}
+          onInput=${set('replications')}
+      /></label>
+      <label
+        >${t('run.seed')}<input type="number" name="seed" min="0" value=${params.seed} onInput=${set('seed')}
+      /></label>
+      <label
+        >${t('run.policy')}
+        <select name="policy" value=${params.policy} onChange=${set('policy')}>
+          <option value="optimized">${t('run.optimized')}</option>
+          <option value="nearest-free">${t('run.nearestFree')}</option>
+        </select></label
+      >
+      <button type="submit" disabled=${running} data-testid="start-run">${t('run.start')}</button>
+      ${running && html`<button type="button" onClick=${cancel} data-testid="cancel-run">${t('run.cancel')}</button>`}
+    </form>
+    ${
+      run &&
+      html`<div class="progress-line">
+        <progress max="1" value=${run.progress ?? 0} data-testid="run-progress"></progress>
+        <span data-testid="run-status"
+          >${t(`runStatus.${run.status}`)} · ${formatNumber(run.progress ?? 0, { style: 'percent' })}</span
+        >
+      </div>`
+    }
+    ${run?.error && html`<p class="warning">${run.error}</p>`}
+    ${
+      run?.warnings?.length > 0 &&
+      html`<ul class="warning">
+        ${run.warnings.map((w) => html`<li>${w}</li>`)}
+      </ul>`
+    }
+    ${comparison && html`<${Comparison} comparison=${comparison} />`}
+  </div>`;
+}
+
+function kpiChart(item) {
+  const [low, high] = item.ci95 ?? [item.difference, item.difference];
+  return {
+    type: 'barWithErrorBars',
+    data: {
+      labels: [t('run.baseline'), t('run.scenario')],
+      datasets: [
+        {
+          label: kpiLabel(item.kpi),
+          data: [
+            { y: item.baselineMean },
+            { y: item.scenarioMean, yMin: item.baselineMean + low, yMax: item.baselineMean + high },
+          ],
+          backgroundColor: ['#90a4ae', item.significant ? '#d81b60' : '#f48fb1'],
+        },
+      ],
+    },
+    options: { plugins: { legend: { display: false }, title: { display: true, text: kpiLabel(item.kpi) } } },
+  };
+}
+
+function Comparison({ comparison }) {
+  const [charts] = useState(() => comparison.items.map((item) => ({ item, config: kpiChart(item) })));
+  return html`<div data-testid="comparison">
+    <p class="muted">
+      ${t('run.compared', { n: comparison.replications })}${comparison.stale ? ` · ${t('planner.stale')}` : ''}
+    </p>
+    <div class="kpi-charts">
+      ${charts.map(({ item, config }) => html`<${ChartView} key=${item.kpi} config=${config} height="200px" testId="kpi-chart" />`)}
+    </div>
+    <table class="comparison">
+      <thead>
+        <tr>
+          <th>${t('run.kpi')}</th>
+          <th>${t('run.baseline')}</th>
+          <th>${t('run.scenario')}</th>
+          <th>${t('run.difference')}</th>
+          <th>${t('run.ci')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${comparison.items.map(
+          (item) =>
+            html`<tr class=${item.significant ? 'significant' : ''}>
+              <td>${kpiLabel(item.kpi)}</td>
+              <td>${number(item.baselineMean)}</td>
+              <td>${number(item.scenarioMean)}</td>
+              <td>${number(item.difference)}</td>
+              <td>${item.ci95 ? `[${number(item.ci95[0])}, ${number(item.ci95[1])}]` : '–'}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}

@@ -51,6 +51,8 @@ describe('/api/v1/scenarios/:id/runs and /api/v1/scenario-runs', () => {
     const run = (await request(t.app).get(accepted.headers.location!)).body;
     expect(run).toMatchObject({ status: 'done', progress: 1, scenarioVersion: 1, createdBy: 'planner-1' });
     expect(run.startedAt).not.toBeNull();
+    // What the simulation cannot express travels with the run.
+    expect(run.warnings.join('\n')).toMatch(/one figure per level × tier/);
     expect(run.results.replications).toHaveLength(3);
     expect(run.results.replications[0].baseline.tickets.arrived).toBeGreaterThan(0);
     // Common random numbers: both sides see the same tickets.

@@ -2,6 +2,8 @@ import { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import express, { type Express } from 'express';
 import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
+import { registerAccessRoutes } from './auth/access-token.routes.ts';
+import { createAuthorizer } from './auth/authorize.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { migrationState } from './db/migrate.ts';
@@ -66,8 +68,11 @@ export function createApp(deps: AppDeps): Express {
     }
   });
 
-  const api = createApi('/api/v1');
+  // Every route is guarded by the permission it declares (src/auth/roles.ts says who holds it).
+  const authorize = createAuthorizer(deps.services.accessTokens);
+  const api = createApi('/api/v1', authorize);
   registerApiRoutes(api, deps.services);
+  registerAccessRoutes(api, deps.services.accessTokens);
   registerDemandHistoryRoutes(api, createDemandHistoryReader(deps.db));
   const openApiDocument = new OpenApiGeneratorV31(api.registry.definitions).generateDocument({
     openapi: '3.1.0',
@@ -83,7 +88,8 @@ export function createApp(deps: AppDeps): Express {
     res.json(openApiDocument);
   });
   app.use('/api/v1', api.router);
-  app.use('/api', notFoundHandler);
+  // Without a token, a path that is not a route is a 401 like any other: no probing for routes.
+  app.use('/api', authorize('authenticated'), notFoundHandler);
   mountConsole(app, deps.config);
   app.use(createErrorHandler(deps.logger));
   return app;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TOKEN_PATTERN } from './auth/token-secret.ts';
 
 /**
  * The service's configuration, parsed once from the environment at boot and frozen. This is the
@@ -45,6 +46,15 @@ const ConfigSchema = z.object({
   CONSOLE_TILE_URL: z
     .string()
     .regex(/^(https?:\/\/|\/)\S*\{z\}\S*$/, 'must be an http(s):// or /path URL template with {z}, {x}, {y}')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /**
+   * An admin API token made sure of at start (stored as a hash; a new value revokes the previous
+   * one), `sdt_<16 hex digits>_<secret of 32+ letters, digits, - or _>` (docs/access.md).
+   */
+  ADMIN_TOKEN: z
+    .string()
+    .regex(TOKEN_PATTERN, 'must be sdt_<16 hex digits>_<secret of at least 32 letters, digits, - or _>')
     .optional()
     .or(z.literal('').transform(() => undefined)),
   /** Comma-separated origins allowed by CORS; empty: same origin only. */

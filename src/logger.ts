@@ -4,5 +4,10 @@ export type { Logger };
 
 /** Structured JSON logs on stdout; tests pass level 'silent'. */
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'spares-dispatch' } });
+  // Request logs carry headers: bearer tokens must never reach a log.
+  return pino({
+    level,
+    base: { service: 'spares-dispatch' },
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+  });
 }

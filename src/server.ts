@@ -6,6 +6,7 @@ import { createDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
 import { loadDemoNetwork } from './demo/load-demo.ts';
+import { ensureDemoTokens } from './demo/demo-tokens.ts';
 import { createServices } from './services.ts';
 
 /**
@@ -21,6 +22,18 @@ if (config.DEMO_DATA) {
   const demoDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'demo');
   await loadDemoNetwork({ db, services, logger, now: () => new Date() }, demoDir);
 }
+// Access: the configured admin token, then (demo only) one token per role; docs/access.md.
+if (config.ADMIN_TOKEN) {
+  const outcome = await services.accessTokens.ensureBootstrapAdmin(config.ADMIN_TOKEN);
+  if (outcome === 'revoked') logger.warn('ADMIN_TOKEN was revoked through the API; it stays refused');
+  else logger.info({ outcome }, 'ADMIN_TOKEN admin token in force');
+}
+if (config.DEMO_DATA)
+  await ensureDemoTokens({ tokens: services.accessTokens, dataDir: config.DATA_DIR, logger });
+if (!(await services.accessTokens.anyActiveOtherThan([])))
+  logger.warn(
+    'no API token is in force: every /api request will be refused; set ADMIN_TOKEN (docs/access.md)',
+  );
 const app = createApp({ config, db, logger, services });
 // Every replica schedules the nightly reorder run; the run's advisory lock lets one of them do it.
 const reorderScheduler = services.reorder.createScheduler();

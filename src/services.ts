@@ -48,6 +48,8 @@ import { createRouting } from './routing/index.ts';
 import { createDispatchCandidatesService } from './dispatch/dispatch-candidates.service.ts';
 import { createScenarioRepository } from './scenarios/scenario.repository.ts';
 import { createScenarioService } from './scenarios/scenario.service.ts';
+import { createAccessTokenRepository } from './auth/access-token.repository.ts';
+import { createAccessTokenService } from './auth/access-token.service.ts';
 import { createScenarioRunRepository } from './scenarios/scenario-run.repository.ts';
 import { createScenarioRunService } from './scenarios/scenario-run.service.ts';
 import { createSimulationRunner } from './scenarios/simulation-runner.ts';
@@ -106,6 +108,8 @@ export function createServices(deps: ServiceDeps) {
   const scenarioRepository = createScenarioRepository(db);
   return {
     config: deps.config,
+    // API tokens and their roles (src/auth/): every API request is authenticated against them.
+    accessTokens: createAccessTokenService({ db, tokens: createAccessTokenRepository(db), now: deps.now }),
     stockLedger,
     stock: createStockService({
       db,

@@ -1,16 +1,18 @@
 import { OpenAPIRegistry, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { parseRequestPart } from './validation.ts';
 
 extendZodWithOpenApi(z);
 
 /**
- * What a route may do, by area. Every route declares one (issue 8 maps roles onto them); a route
- * without a permission does not type-check.
+ * What a route may do, by area. Every route declares one and src/auth/roles.ts maps roles onto
+ * them; a route without a permission does not type-check. `public` needs no token,
+ * `authenticated` any valid token.
  */
 export type Permission =
   | 'public'
+  | 'authenticated'
   | 'network:read'
   | 'network:write'
   | 'stock:read'
@@ -29,7 +31,7 @@ export interface RequestContext<P, Q, B> {
   params: P;
   query: Q;
   body: B;
-  /** Who is acting (recorded in events and the audit trail). */
+  /** Who is acting (recorded in events and the audit trail): the API token's name (src/auth/). */
   actor: string;
   req: Request;
   res: Response;
@@ -80,19 +82,26 @@ export const ProblemSchema = z
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
-export function actorOf(req: Request): string {
-  const header = req.header('x-actor');
-  return header && /^[\w.@:-]{1,100}$/.test(header) ? header : 'api';
+/** The actor the route's guard authenticated (`res.locals.actor`); `anonymous` on public routes. */
+export function actorOf(res: Response): string {
+  const actor: unknown = res.locals.actor;
+  return typeof actor === 'string' ? actor : 'anonymous';
 }
 
 /**
  * Builds the /api/v1 router and its OpenAPI document together, so that every route is
- * documented from the same zod schemas that validate it: parse, call, send.
+ * documented from the same zod schemas that validate it: guard, parse, call, send. `authorize`
+ * turns a route's permission into the middleware that checks it (src/auth/authorize.ts).
  */
-export function createApi(basePath = '/api/v1'): Api {
+export function createApi(basePath: string, authorize: (permission: Permission) => RequestHandler): Api {
   const router = express.Router();
   const registry = new OpenAPIRegistry();
   registry.register('Problem', ProblemSchema);
+  registry.registerComponent('securitySchemes', 'bearerToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token, `sdt_<id>_<secret>` (docs/access.md)',
+  });
 
   function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
     spec: RouteSpec<P, Q, B, R>,
@@ -108,6 +117,8 @@ export function createApi(basePath = '/api/v1'): Api {
       summary: spec.summary,
       tags: spec.tags,
       description: `Permission: ${spec.permission}`,
+      'x-permission': spec.permission,
+      security: spec.permission === 'public' ? [] : [{ bearerToken: [] }],
       request: {
         ...(spec.params ? { params: spec.params as never } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
@@ -123,13 +134,14 @@ export function createApi(basePath = '/api/v1'): Api {
               : {}),
         },
         400: problemResponse,
+        ...(spec.permission === 'public' ? {} : { 401: problemResponse, 403: problemResponse }),
         404: problemResponse,
         409: problemResponse,
         422: problemResponse,
       },
     });
 
-    router[spec.method](spec.path, async (req: Request, res: Response) => {
+    router[spec.method](spec.path, authorize(spec.permission), async (req: Request, res: Response) => {
       const params = spec.params ? parseRequestPart('params', spec.params, req.params) : req.params;
       const query = spec.query ? parseRequestPart('query', spec.query, req.query ?? {}) : {};
       const body = spec.body ? parseRequestPart('body', spec.body, req.body ?? {}) : undefined;
@@ -137,7 +149,7 @@ export function createApi(basePath = '/api/v1'): Api {
         params: params as z.output<P>,
         query: query as z.output<Q>,
         body: body as z.output<B>,
-        actor: actorOf(req),
+        actor: actorOf(res),
         req,
         res,
       });

@@ -8,8 +8,12 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { migrationState } from './db/migrate.ts';
 import { createApi } from './http/api.ts';
+import { CSV_LIMIT_SETTING } from './http/csv.ts';
 import { createErrorHandler, notFoundHandler } from './http/error-handler.ts';
+import { rejectDeepJson } from './http/json-depth.ts';
+import { corsFromConfig, rateLimitFromConfig, securityHeaders } from './http/security.ts';
 import type { Logger } from './logger.ts';
+import { httpMetrics, routePattern } from './metrics/http-metrics.ts';
 import { registerApiRoutes } from './routes.ts';
 import { mountConsole } from './console/console.routes.ts';
 import { createDemandHistoryReader, registerDemandHistoryRoutes } from './reorder/demand-history.routes.ts';
@@ -22,14 +26,23 @@ export interface AppDeps {
   services: Services;
 }
 
+/** Set by server.ts on SIGTERM: readiness fails and responses close their connections. */
+export function startDraining(app: Express): void {
+  app.locals.draining = true;
+}
+
 /**
  * Builds the HTTP application from its collaborators; listening is server.ts's job, so tests
  * drive the app in-process with supertest.
  */
 export function createApp(deps: AppDeps): Express {
+  const { config } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (config.TRUST_PROXY_HOPS > 0) app.set('trust proxy', config.TRUST_PROXY_HOPS);
+  app.set(CSV_LIMIT_SETTING, config.CSV_BODY_LIMIT);
+  app.locals.draining = false;
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -39,15 +52,32 @@ export function createApp(deps: AppDeps): Express {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      // The matched route pattern beside status and responseTime, so logs group by endpoint.
+      customProps: (req) => {
+        const route = routePattern(req as express.Request);
+        return route === 'unmatched' ? {} : { route };
+      },
     }),
   );
-  app.use(express.json({ limit: '2mb' }));
+  app.use(httpMetrics(deps.services.metrics));
+  app.use((_req, res, next) => {
+    if (app.locals.draining) res.setHeader('Connection', 'close');
+    next();
+  });
+  app.use(securityHeaders(config));
+  const cors = corsFromConfig(config);
+  if (cors) app.use(cors);
+  app.use(express.json({ limit: config.JSON_BODY_LIMIT }), rejectDeepJson);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (app.locals.draining) {
+      res.status(503).set('Retry-After', '5').json({ status: 'shutting down' });
+      return;
+    }
     try {
       await deps.db.raw('select 1');
       const migrations = await migrationState(deps.db);
@@ -87,6 +117,13 @@ export function createApp(deps: AppDeps): Express {
   app.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
+  if (config.METRICS_ENABLED)
+    app.get('/metrics', async (_req, res) => {
+      const { registry } = deps.services.metrics;
+      res.type(registry.contentType).send(await registry.metrics());
+    });
+  const rateLimit = rateLimitFromConfig(config);
+  if (rateLimit) app.use('/api', rateLimit);
   app.use('/api/v1', api.router);
   // Without a token, a path that is not a route is a 401 like any other: no probing for routes.
   app.use('/api', authorize('authenticated'), notFoundHandler);

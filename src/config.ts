@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { TOKEN_PATTERN } from './auth/token-secret.ts';
 
+/** A size in bytes, or a number with kb, mb or gb (1024-based, as the body parsers count). */
+const Size = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, 'must be a size such as 2mb')
+    .default(fallback)
+    .transform((text) => {
+      const [, amount, unit] = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text)!;
+      const scale = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[unit!.toLowerCase()] ?? 1;
+      return Math.floor(Number(amount) * scale);
+    });
+
 /**
  * The service's configuration, parsed once from the environment at boot and frozen. This is the
  * only module that reads `process.env`; everything else receives the values it needs.
@@ -59,9 +71,40 @@ const ConfigSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** Comma-separated origins allowed by CORS; empty: same origin only. */
   CORS_ORIGINS: z.string().default(''),
+  /** Largest JSON body accepted, in bytes (`2mb` style accepted). */
+  JSON_BODY_LIMIT: Size('2mb'),
+  /** Largest CSV upload accepted, in bytes (a national SKU catalog or stock count is a few MB). */
+  CSV_BODY_LIMIT: Size('50mb'),
+  /** Requests per client address per window on /api; 0 turns rate limiting off (default off in tests). */
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).optional(),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  /** Trust X-Forwarded-For from this many proxies in front (for the rate limiter's client address). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+  /** Extra Content-Security-Policy sources, `directive source …; …` (e.g. `connect-src https://x.example`). */
+  CSP_EXTRA: z.string().default(''),
+  /** Send the Content-Security-Policy as report-only (to try a stricter policy without breaking the console). */
+  CSP_REPORT_ONLY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** On SIGTERM, how long in-flight requests may take to finish before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Serve Prometheus metrics at /metrics. */
+  METRICS_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 
-export type Config = Readonly<z.infer<typeof ConfigSchema>>;
+/** Requests per minute per client when RATE_LIMIT_MAX is not set (outside tests). */
+const DEFAULT_RATE_LIMIT_MAX = 1200;
+
+export type Config = Readonly<
+  Omit<z.infer<typeof ConfigSchema>, 'RATE_LIMIT_MAX'> & {
+    /** 0: off. */
+    RATE_LIMIT_MAX: number;
+  }
+>;
 
 /** Parses an environment; throws with every offending variable named. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -72,7 +115,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       .join('; ');
     throw new Error(`Invalid configuration: ${details}`);
   }
-  return Object.freeze(result.data);
+  // Tests drive thousands of requests from one address; a test that checks the limit sets it.
+  const rateLimitMax =
+    result.data.RATE_LIMIT_MAX ?? (result.data.NODE_ENV === 'test' ? 0 : DEFAULT_RATE_LIMIT_MAX);
+  return Object.freeze({ ...result.data, RATE_LIMIT_MAX: rateLimitMax });
 }
 
 let loaded: Config | undefined;

@@ -48,11 +48,13 @@ import { createRouting } from './routing/index.ts';
 import { createDispatchCandidatesService } from './dispatch/dispatch-candidates.service.ts';
 import { createScenarioRepository } from './scenarios/scenario.repository.ts';
 import { createScenarioService } from './scenarios/scenario.service.ts';
-import { createAccessTokenRepository } from './auth/access-token.repository.ts';
-import { createAccessTokenService } from './auth/access-token.service.ts';
+import { createMetrics } from './metrics/metrics.ts';
+import { observePlanPool } from './metrics/observed-plan-pool.ts';
 import { createScenarioRunRepository } from './scenarios/scenario-run.repository.ts';
 import { createScenarioRunService } from './scenarios/scenario-run.service.ts';
 import { createSimulationRunner } from './scenarios/simulation-runner.ts';
+import { createAccessTokenRepository } from './auth/access-token.repository.ts';
+import { createAccessTokenService } from './auth/access-token.service.ts';
 
 export interface ServiceDeps {
   db: Database;
@@ -68,6 +70,8 @@ export interface ServiceDeps {
  */
 export function createServices(deps: ServiceDeps) {
   const { db } = deps;
+  // Prometheus metrics of this instance (its own registry; the app serves it at /metrics).
+  const metrics = createMetrics({ db, now: deps.now });
   // Repositories that more than one service uses are built once and shared.
   const locationRepository = createLocationRepository(db);
   const regionRepository = createRegionRepository(db);
@@ -101,13 +105,17 @@ export function createServices(deps: ServiceDeps) {
     plans: dispatchPlanRepository,
     builder: dispatchProblems,
     // Solves run off the request thread, at most two at once (and one core left to the API).
-    pool: createPlanWorkerPool({ size: Math.min(2, Math.max(1, availableParallelism() - 1)) }),
+    pool: observePlanPool(
+      createPlanWorkerPool({ size: Math.min(2, Math.max(1, availableParallelism() - 1)) }),
+      metrics,
+    ),
     routing,
   });
   intakeListeners.push((ticket) => dispatchPlans.onTicketCreated(ticket));
   const scenarioRepository = createScenarioRepository(db);
   return {
     config: deps.config,
+    metrics,
     // API tokens and their roles (src/auth/): every API request is authenticated against them.
     accessTokens: createAccessTokenService({ db, tokens: createAccessTokenRepository(db), now: deps.now }),
     stockLedger,

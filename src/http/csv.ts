@@ -1,13 +1,37 @@
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 import type { Request, Response } from 'express';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { z } from 'zod';
-import { problems, type FieldError } from './problem.ts';
+import { Problem, problems, type FieldError } from './problem.ts';
 
 /** At most this many rows are reported when a file is rejected; the first is what matters most. */
 const MAX_REPORTED_ERRORS = 20;
-const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+/** The app setting that holds the largest upload in bytes (config CSV_BODY_LIMIT); else 50 MiB. */
+export const CSV_LIMIT_SETTING = 'csv body limit';
+const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+function tooLarge(limit: number): Problem {
+  return new Problem({
+    status: 413,
+    code: 'body-too-large',
+    title: 'Payload too large',
+    detail: `the file is larger than ${limit} bytes`,
+  });
+}
+
+/** Counts the bytes of a streamed upload, so a chunked body without Content-Length is bounded too. */
+function byteLimit(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > limit) callback(tooLarge(limit));
+      else callback(null, chunk);
+    },
+  });
+}
 
 /**
  * Reads a CSV upload (header row, then records) from the request stream and validates each
@@ -34,9 +58,9 @@ export async function readCsvRecords<T extends z.ZodType>(
     throw problems.badRequest('send the file as text/csv', [
       { field: 'headers.content-type', message: 'must be text/csv' },
     ]);
+  const limit = Number(req.app?.get(CSV_LIMIT_SETTING)) || DEFAULT_MAX_UPLOAD_BYTES;
   const length = Number(req.headers['content-length'] ?? 0);
-  if (length > MAX_UPLOAD_BYTES)
-    throw problems.badRequest(`the file is larger than ${MAX_UPLOAD_BYTES} bytes`);
+  if (length > limit) throw tooLarge(limit);
 
   const rows: Array<{ line: number; value: z.output<T> }> = [];
   const errors: FieldError[] = [];
@@ -64,8 +88,9 @@ export async function readCsvRecords<T extends z.ZodType>(
     }
   })();
   try {
-    await Promise.all([pipeline(req, parser), consume]);
+    await Promise.all([pipeline(req, byteLimit(limit), parser), consume]);
   } catch (error) {
+    if (error instanceof Problem) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw problems.validation([{ field: 'body', message: `not a valid CSV file: ${message}` }]);
   }

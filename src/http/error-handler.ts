@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { translateDatabaseError } from '../db/errors.ts';
 import { Problem, problems } from './problem.ts';
 
-function send(res: Parameters<RequestHandler>[1], problem: Problem, instance: string): void {
+/** Writes a problem as application/problem+json with its headers (Retry-After, …). */
+export function sendProblem(res: Parameters<RequestHandler>[1], problem: Problem, instance: string): void {
   for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
   res
     .status(problem.status)
@@ -13,7 +14,7 @@ function send(res: Parameters<RequestHandler>[1], problem: Problem, instance: st
 
 /** Anything under /api that no route matched. */
 export const notFoundHandler: RequestHandler = (req, res) => {
-  send(
+  sendProblem(
     res,
     new Problem({
       status: 404,
@@ -48,6 +49,15 @@ function fromBodyParser(error: { type?: string; status?: number; message?: strin
         detail: error.message,
       });
     default:
+      // Other client errors raised by express itself (e.g. a path with broken percent-encoding)
+      // carry their 4xx status; they are the client's fault, not a 500.
+      if (typeof error.status === 'number' && error.status >= 400 && error.status < 500)
+        return new Problem({
+          status: error.status,
+          code: 'bad-request',
+          title: 'Bad request',
+          detail: error.message ?? 'the request could not be read',
+        });
       return undefined;
   }
 }
@@ -59,13 +69,14 @@ function fromBodyParser(error: { type?: string; status?: number; message?: strin
 export function createErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
-    const problem = fromBodyParser(error) ?? translateDatabaseError(error);
+    const problem =
+      error instanceof Problem ? error : (fromBodyParser(error) ?? translateDatabaseError(error));
     if (problem) {
       if (problem.status >= 500) logger.warn({ err: error, requestId: req.id }, problem.message);
-      return send(res, problem, req.originalUrl);
+      return sendProblem(res, problem, req.originalUrl);
     }
     logger.error({ err: error, requestId: req.id }, 'unhandled error');
-    send(
+    sendProblem(
       res,
       new Problem({
         status: 500,

@@ -5,11 +5,13 @@ import type { NetworkSnapshot, SnapshotLocation } from './network-snapshot.ts';
 /**
  * The simulation's demand model, estimated from what the service recorded (pure).
  *
- * - **Rate** (network tickets per day): given by the run, or else the count of past on-site
- *   tickets over the days they span when there are at least 30 over at least 28 days, or else the
- *   part units issued per day over the last 12 months of `demand_history` divided by the part
- *   units an average ticket uses (from past tickets when there are 10 or more, else the share of
- *   fault codes that consume a part). Multiplied by the run's `demandScale`.
+ * - **Rate** (network tickets per day): given by the run; else the part units issued per day
+ *   over the last 12 months of `demand_history` (the complete record the inventory forecasts use)
+ *   divided by the part units an average ticket uses (from past tickets when there are 10 or more,
+ *   else the share of fault codes that consume a part); else, without part history, the count of
+ *   past on-site tickets over the days they span when there are at least 30 over at least 28 days.
+ *   The tickets table alone is not preferred: it holds open work and what was kept, not every
+ *   past ticket (the demo's 43 span a year). Multiplied by the run's `demandScale`.
  * - **Where and what**: the rate is split over classes (serving office × skill × level × tier) in
  *   proportion to the installed units of that skill at the office's sites of that tier (the
  *   customer's contract in force on the first day; sites without one count as tier C), times
@@ -21,9 +23,11 @@ import type { NetworkSnapshot, SnapshotLocation } from './network-snapshot.ts';
  *   spread over the (at most five) parts fitting its installed models, weighted by their issues at
  *   the serving office over the last 12 months; a spare unit of its most installed model that has
  *   a unit SKU, with the share of its fault codes that need one.
- * - **Profiles**: weekday and hour of day from past tickets' local report times, shrunk towards
- *   flat (5 pseudo-tickets per weekday, 1 per hour); seasonality from `demand_history`'s monthly
- *   totals when it covers 12 months or more (month-of-year index, clipped to 0.5 … 2).
+ * - **Profiles**: weekday and hour of day from past tickets' local report times when there are
+ *   200 or more, shrunk towards flat (5 pseudo-tickets per weekday, 1 per hour); fewer are too
+ *   few (the demo's open tickets were all reported the weekend before "today") and leave both
+ *   flat, with a warning. Seasonality from `demand_history`'s monthly totals when it covers 12
+ *   months or more (month-of-year index, clipped to 0.5 … 2).
  */
 export interface DemandEstimateOptions {
   /** ISO-8601 with offset: the first simulated minute (its offset is local time). */
@@ -47,6 +51,7 @@ export class DemandEstimateError extends Error {}
 const LEVELS: Level[] = [1, 2, 3];
 const MIN_TICKETS_FOR_RATE = 30;
 const MIN_DAYS_FOR_RATE = 28;
+const MIN_TICKETS_FOR_PROFILE = 200;
 const DAYS_PER_MONTH = 30.4;
 const DAY_MS = 86_400_000;
 
@@ -87,12 +92,12 @@ function networkRate(
   warnings: string[],
 ): { rate: number; source: DemandEstimate['source'] } {
   const tickets = history.pastTickets;
-  if (tickets.length >= MIN_TICKETS_FOR_RATE) {
+  const months = recentMonths(history, 12);
+  if (months.size === 0 && tickets.length >= MIN_TICKETS_FOR_RATE) {
     const first = Math.min(...tickets.map((t) => Date.parse(t.reportedAt)));
     const spanDays = (Date.parse(start) - first) / DAY_MS;
     if (spanDays >= MIN_DAYS_FOR_RATE) return { rate: tickets.length / spanDays, source: 'past-tickets' };
   }
-  const months = recentMonths(history, 12);
   const units = sum(history.partIssues.filter((row) => months.has(row.month)).map((row) => row.qty));
   let unitsPerTicket: number;
   if (tickets.length >= 10)
@@ -132,7 +137,17 @@ function seasonalIndex(history: DemandHistory): Map<number, number> | undefined 
   );
 }
 
-function profiles(history: DemandHistory, offsetMinutes: number) {
+function profiles(
+  history: DemandHistory,
+  offsetMinutes: number,
+  warnings: string[],
+): Pick<DemandModel, 'dayOfWeek' | 'hourOfDay'> {
+  if (history.pastTickets.length < MIN_TICKETS_FOR_PROFILE) {
+    warnings.push(
+      `${history.pastTickets.length} past ticket(s) are too few for a weekday or hour-of-day profile: arrivals are flat over the week and the day`,
+    );
+    return {};
+  }
   const weekday = Array.from({ length: 7 }, () => 5);
   const hour = Array.from({ length: 24 }, () => 1);
   for (const ticket of history.pastTickets) {
@@ -329,7 +344,7 @@ export function estimateDemand(
     demand: {
       kind: 'model',
       classes,
-      ...profiles(history, offsetMinutesOf(options.start)),
+      ...profiles(history, offsetMinutesOf(options.start), warnings),
       ...(byDay ? { byDay } : {}),
     },
     ticketsPerDay: rate,

@@ -95,7 +95,7 @@ describe('estimateDemand', () => {
     expect(estimate.demand.classes.some((c) => c.level === 3)).toBe(false);
   });
 
-  it('uses past tickets over their span when there are enough, and scales by demandScale', () => {
+  it('uses past tickets over their span without part history, and scales by demandScale', () => {
     const pastTickets = Array.from({ length: 40 }, (_, i) => ({
       siteId: 'S-1',
       level: 2 as const,
@@ -107,17 +107,41 @@ describe('estimateDemand', () => {
       reportedAt: new Date(Date.parse(START) - (i + 1) * 86_400_000 + 3 * 3_600_000).toISOString(),
       partUnits: 1,
     }));
-    const estimate = estimateDemand(network(), history({ pastTickets }), {
+    const estimate = estimateDemand(network(), history({ pastTickets, partIssues: [] }), {
       start: START,
       days: 7,
       demandScale: 2,
     });
+    // With part history, parts decide: the tickets table is not the whole record.
+    expect(estimateDemand(network(), history({ pastTickets }), { start: START, days: 7 }).source).toBe(
+      'part-issues',
+    );
     expect(estimate.source).toBe('past-tickets');
     // 40 tickets since the first, 39 days 21 hours before the start.
     expect(estimate.ticketsPerDay).toBeCloseTo((40 / (40 - 3 / 24)) * 2, 9);
-    // Reported three hours after local midnight (+08:00): that hour carries the weight.
-    expect(estimate.demand.hourOfDay![3]).toBe(41);
-    expect(estimate.demand.dayOfWeek!.reduce((s, w) => s + w, 0)).toBeCloseTo(7, 9);
+    // 40 tickets are too few for a profile: flat, and said so.
+    expect(estimate.demand.hourOfDay).toBeUndefined();
+    expect(estimate.warnings.join('\n')).toMatch(/40 past ticket\(s\) are too few/);
+  });
+
+  it('takes weekday and hour profiles from 200 or more past tickets, shrunk towards flat', () => {
+    const pastTickets = Array.from({ length: 210 }, (_, i) => ({
+      siteId: 'S-1',
+      level: 2 as const,
+      tier: 'B' as const,
+      skill: 'his-server',
+      minSkillLevel: 1,
+      serviceMinutes: 60,
+      spareUnitModelId: null,
+      // Every day at 03:00 local (+08:00), 210 days before the start.
+      reportedAt: new Date(Date.parse(START) - (i + 1) * 86_400_000 + 3 * 3_600_000).toISOString(),
+      partUnits: 1,
+    }));
+    const estimate = estimateDemand(network(), history({ pastTickets }), { start: START, days: 7 });
+    expect(estimate.demand.hourOfDay![3]).toBe(211);
+    expect(estimate.demand.hourOfDay![4]).toBe(1);
+    // 30 of each weekday plus 5 pseudo-tickets: flat, with mean 1.
+    expect(estimate.demand.dayOfWeek).toEqual(Array.from({ length: 7 }, () => 1));
   });
 
   it('carries a month-of-year profile from two years of issues', () => {

@@ -1,4 +1,4 @@
-import type { Plan } from '../plan.schema.ts';
+import type { Candidate, Plan } from '../plan.schema.ts';
 import { createEngineerIndex } from '../plan/engineer-index.ts';
 import { buildModel } from '../plan/model.ts';
 import { SearchState } from '../plan/state.ts';
@@ -25,4 +25,32 @@ export function solveCandidatesDirect(problem: Problem, target: number, solveMs:
     reasons: new Map([[target, reason]]),
   });
   return { ...plan, candidates };
+}
+
+/** Ranked candidates and today's routes as ids, for callers that decide one ticket after another. */
+export interface RankedTicket {
+  readonly candidates: Candidate[];
+  /** Each engineer's stops in today's routes (the ticket left out): ticket ids, null for a pickup. */
+  readonly stopsOf: (engineer: string) => readonly (string | null)[];
+}
+
+/**
+ * What `solveCandidatesDirect` answers (the same `candidates`, the same routes) without writing
+ * today's routes as a plan with the why of every assignment: a simulation that ranks every
+ * arriving ticket only reads the candidates and one engineer's stops, and writing the plan cost
+ * more than ranking.
+ */
+export function rankTicketDirect(problem: Problem, target: number): RankedTicket {
+  const model = buildModel(problem);
+  const state = new SearchState(model, createEngineerIndex(model));
+  buildToday(state, target);
+  const { candidates } = answerCandidates(state, target, problem.options.maxCandidates);
+  return {
+    candidates,
+    stopsOf(engineer) {
+      const e = model.engineerIndex.get(engineer);
+      if (e === undefined) return [];
+      return state.routes[e]!.tickets.map((t) => (t < 0 ? null : model.problem.tickets[t]!.id));
+    },
+  };
 }

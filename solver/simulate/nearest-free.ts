@@ -6,7 +6,7 @@
  * one can take wait, most urgent level first, for the next engineer to come free.
  */
 import type { Dispatcher } from './simulate.ts';
-import type { EngineerState, SimState, Supply } from './state.ts';
+import type { EngineerState, SimState, Supply, TicketState } from './state.ts';
 
 export function createNearestFree(state: SimState, startNext: (e: EngineerState) => void): Dispatcher {
   const stockLocations = state.input.network.locations.filter((l) => l.kind !== 'site').map((l) => l.id);
@@ -75,15 +75,34 @@ export function createNearestFree(state: SimState, startNext: (e: EngineerState)
     return true;
   };
 
+  /**
+   * The pool in the order a freed engineer looks at it (level, then arrival), kept sorted as
+   * tickets come in instead of sorted at every freed engineer (a saturated month has thousands
+   * waiting). A ticket leaves the pool only by being given, here or on arrival.
+   */
+  const waiting: TicketState[] = [];
+  const urgentFirst = (x: TicketState, y: TicketState): number =>
+    x.t.level - y.t.level || x.t.index - y.t.index;
+  const addWaiting = (ts: TicketState): void => {
+    let lo = 0;
+    let hi = waiting.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (urgentFirst(waiting[mid]!, ts) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    waiting.splice(lo, 0, ts);
+  };
+
   const onEngineerFree = (e: EngineerState): void => {
     const shift = isFree(e);
     if (!shift) return;
-    const waiting = [...state.pool].sort((a, b) => {
-      const x = state.ticket(a).t;
-      const y = state.ticket(b).t;
-      return x.level - y.level || x.index - y.index;
-    });
-    for (const id of waiting) if (tryGive(e, id, shift.to)) return;
+    let given = -1;
+    for (let i = 0; i < waiting.length && given < 0; i++) {
+      const ts = waiting[i]!;
+      if (tryGive(e, ts.t.id, shift.to)) given = i;
+    }
+    if (given >= 0) waiting.splice(given, 1);
   };
 
   return {
@@ -96,7 +115,7 @@ export function createNearestFree(state: SimState, startNext: (e: EngineerState)
         .sort((a, b) => a.minutes - b.minutes || (a.e.def.id < b.e.def.id ? -1 : 1));
       // The nearest free engineer only: if the parts or the shift rule it out, the ticket waits.
       const first = free[0];
-      if (first) tryGive(first.e, ticketId, first.shift!.to);
+      if (!first || !tryGive(first.e, ticketId, first.shift!.to)) addWaiting(state.ticket(ticketId));
     },
     onEngineerFree,
     onStockReceived() {

@@ -126,7 +126,6 @@ export function whatIfNetwork(options: WhatIfNetworkOptions): SimulationInput {
     dispatch: {
       policy: options.policy,
       replanEveryMinutes: options.replanEveryMinutes ?? 60,
-      replanIterations: 50,
     },
   };
 }

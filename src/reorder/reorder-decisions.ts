@@ -35,6 +35,8 @@ export interface PairState {
   plan: ReplenishmentPolicy;
   /** Units the 4-hour coverage positioning wants here (spare units at covering locations only). */
   coverageUnits: number | null;
+  /** How that figure was found, e.g. "MIP, proven optimal" or "greedy placement: heuristic, no proof". */
+  coverageBasis?: string | null;
 }
 
 export interface SuggestionDraft {
@@ -97,7 +99,7 @@ function describe(working: Omit<Working, 'draft'>): SuggestionDraft {
     position: `inventory position ${position} = on hand ${state.onHand} + on order ${state.onOrder} − reserved ${state.reserved} − backorders ${state.backorders}`,
   };
   if (state.coverageUnits !== null)
-    explanation.coverage = `4-hour coverage needs ${state.coverageUnits} unit(s) here${coverageAtRisk ? `: ${state.coverageUnits - position} short` : ''}`;
+    explanation.coverage = `4-hour coverage needs ${state.coverageUnits} unit(s) here${coverageAtRisk ? `: ${state.coverageUnits - position} short` : ''}${state.coverageBasis ? ` (${state.coverageBasis})` : ''}`;
   if (target > plan.orderUpTo)
     explanation.target = `order-up-to level raised from S ${plan.orderUpTo} to ${target} for 4-hour coverage`;
   return {

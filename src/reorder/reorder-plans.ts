@@ -52,9 +52,11 @@ export async function planPairs(options: {
   plan: PlanReplenishment;
   /** Plans many inputs at once (e.g. on worker threads); default: one by one with `plan`. */
   planMany?: (inputs: ReplenishmentInput[]) => Promise<PlanOutcome[]>;
+  /** The history window (default: historyWindow(series, today)); given when planning extra pairs alone. */
+  window?: { first: number; length: number };
 }): Promise<{ planned: PlannedPair[]; failures: PlanFailure[] }> {
   const { settings, today } = options;
-  const window = historyWindow(options.series, today);
+  const window = options.window ?? historyWindow(options.series, today);
   const histories = new Map<string, { locationId: string; skuId: string; history: number[] }>();
   for (const s of options.series) {
     const history = new Array<number>(window.length).fill(0);

@@ -90,6 +90,22 @@ export function createReorderRunService(deps: {
       if (total > 0) annualDemandBySku.set(s.skuId, (annualDemandBySku.get(s.skuId) ?? 0) + total);
     }
 
+    const planOptions = {
+      skus,
+      stockLocationIds: new Set(locationById.keys()),
+      today,
+      settings,
+      plan: planner.planReplenishment,
+      planMany: planner.planMany,
+      window,
+    };
+    // The pairs with history or stock are planned (on worker threads) while coverage positions
+    // spare units in this thread: the two are independent, and one after the other left a core
+    // idle during coverage. Only pairs that coverage alone asks for are planned afterwards.
+    const planning = phases.time('planPairs', () => planPairs({ ...planOptions, series, balances }));
+    // Keep a failed planning from surfacing as an unhandled rejection while coverage runs.
+    planning.catch(() => undefined);
+
     let coverage: Awaited<ReturnType<typeof planSpareUnitCoverage>>;
     try {
       coverage = await phases.time('coverage', () =>
@@ -109,28 +125,26 @@ export function createReorderRunService(deps: {
       deps.logger.error({ err: error }, 'reorder run: spare-unit coverage failed');
       coverage = {
         unitsWanted: new Map(),
+        basis: new Map(),
         summary: { status: 'failed', error: error instanceof Error ? error.message : String(error) },
       };
     }
 
-    const { planned, failures } = await phases.time('planPairs', () =>
-      planPairs({
-        series,
-        balances,
-        extraPairs: [...coverage.unitsWanted.entries()]
-          .filter(([, units]) => units > 0)
-          .map(([key]) => {
-            const [locationId, skuId] = key.split('\u001f') as [string, string];
-            return { locationId, skuId };
-          }),
-        skus,
-        stockLocationIds: new Set(locationById.keys()),
-        today,
-        settings,
-        plan: planner.planReplenishment,
-        planMany: planner.planMany,
-      }),
+    const main = await planning;
+    const known = new Set<string>();
+    for (const s of series) known.add(pairKey(s.locationId, s.skuId));
+    for (const b of balances) known.add(pairKey(b.locationId, b.skuId));
+    const extraPairs = [...coverage.unitsWanted.entries()]
+      .filter(([key, units]) => units > 0 && !known.has(key))
+      .map(([key]) => {
+        const [locationId, skuId] = key.split('\u001f') as [string, string];
+        return { locationId, skuId };
+      });
+    const extra = await phases.time('planCoveragePairs', () =>
+      planPairs({ ...planOptions, series: [], balances: [], extraPairs, planMany: undefined }),
     );
+    const planned = [...main.planned, ...extra.planned];
+    const failures = [...main.failures, ...extra.failures];
     const counts = new Map(balances.map((b) => [pairKey(b.locationId, b.skuId), b]));
     const ordered = new Map(onOrder.map((o) => [pairKey(o.locationId, o.skuId), o.qty]));
     const drafts = await phases.time('decide', () =>
@@ -147,6 +161,7 @@ export function createReorderRunService(deps: {
             onOrder: ordered.get(key) ?? 0,
             backorders: 0,
             coverageUnits: coverage.unitsWanted.get(key) ?? null,
+            coverageBasis: coverage.basis.get(key) ?? null,
           };
         }),
         {

@@ -26,8 +26,13 @@ export const REORDER_SETTINGS = {
   roadSpeedKmh: 60,
   /** Moving one spare unit between two stock locations. */
   transferCostPerUnit: 80,
-  /** Wall-clock limit of the coverage MIPs within a run. */
-  coverageTimeLimitMs: 20_000,
+  /**
+   * Wall-clock limit of the coverage MIPs within a run. Every model gets a greedy placement first;
+   * the MIPs improve and prove the models with the most money at stake until this runs out
+   * (docs/coverage.md, "Time limit": on the national network the greedy placements cost within a
+   * fraction of a percent of the MIP's, so seconds here buy proofs more than savings).
+   */
+  coverageTimeLimitMs: 5_000,
   /** Rows per insert statement when suggestions are written (30 columns: well under 65,535 parameters). */
   insertChunk: 1000,
 } as const;

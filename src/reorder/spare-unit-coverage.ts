@@ -1,6 +1,10 @@
 import { distance } from '@turf/distance';
 import type { Knex } from 'knex';
-import type { CoverageInputRaw, CoverageResult } from '../../solver/inventory/coverage/types.ts';
+import type {
+  CoverageInputRaw,
+  CoverageResult,
+  ModelCoverageReport,
+} from '../../solver/inventory/coverage/types.ts';
 import { effectiveProfile } from '../tickets/contract-terms.ts';
 import type { CatalogSku, PairCounts, StockLocation } from './reorder-inputs.repository.ts';
 import { pairKey } from './reorder-inputs.repository.ts';
@@ -18,11 +22,13 @@ import type { ReorderSettings } from './reorder-settings.ts';
  *   plus handling fits the site's promise (an unlisted pair is unreachable).
  */
 
-export type PositionSpareUnits = (input: CoverageInputRaw) => CoverageResult;
+export type PositionSpareUnits = (input: CoverageInputRaw) => CoverageResult | Promise<CoverageResult>;
 
 export interface CoverageOutcome {
   /** Units wanted per pairKey(location, sku). */
   unitsWanted: Map<string, number>;
+  /** Per pairKey(location, sku) with units wanted: how the model's placement was found (see basisOf). */
+  basis: Map<string, string>;
   summary: Record<string, unknown>;
 }
 
@@ -105,6 +111,7 @@ export async function planSpareUnitCoverage(options: {
 }): Promise<CoverageOutcome> {
   const { trx, settings } = options;
   const unitsWanted = new Map<string, number>();
+  const basis = new Map<string, string>();
   // Spare-unit SKUs by model; the model's first SKU (by id) carries the placement.
   const skusByModel = new Map<string, CatalogSku[]>();
   for (const sku of [...options.skus.values()].sort((a, b) => a.id.localeCompare(b.id)))
@@ -118,7 +125,7 @@ export async function planSpareUnitCoverage(options: {
     const total = list.reduce((sum, sku) => sum + (options.annualDemandBySku.get(sku.id) ?? 0), 0);
     if (total > 0) annualByModel.set(modelId, total);
   }
-  if (annualByModel.size === 0) return { unitsWanted, summary: { status: 'no-spare-unit-demand' } };
+  if (annualByModel.size === 0) return { unitsWanted, basis, summary: { status: 'no-spare-unit-demand' } };
 
   const sites = await promisedSites(trx, options.today);
   const installed = (await trx('equipment')
@@ -141,7 +148,7 @@ export async function planSpareUnitCoverage(options: {
     demandsBySite.set(row.site_id, list);
   }
   const modelIds = [...new Set([...demandsBySite.values()].flat().map((d) => d.modelId))].sort();
-  if (modelIds.length === 0) return { unitsWanted, summary: { status: 'no-promised-site-demand' } };
+  if (modelIds.length === 0) return { unitsWanted, basis, summary: { status: 'no-promised-site-demand' } };
 
   const covering = options.locations.filter((l) => l.kind === 'depot' || l.kind === 'office');
   const primarySku = new Map(modelIds.map((m) => [m, skusByModel.get(m)![0]!]));
@@ -196,13 +203,20 @@ export async function planSpareUnitCoverage(options: {
     transferCost: { perUnit: settings.transferCostPerUnit },
     timeLimitMs: settings.coverageTimeLimitMs,
   };
-  const result = options.position(input);
+  const result = await options.position(input);
+  const basisByModel = new Map(result.models.map((m) => [m.modelId, basisOf(m)]));
   for (const placement of result.placement) {
     const sku = primarySku.get(placement.modelId);
-    if (sku) unitsWanted.set(pairKey(placement.locationId, sku.id), placement.units);
+    if (!sku) continue;
+    const key = pairKey(placement.locationId, sku.id);
+    unitsWanted.set(key, placement.units);
+    const modelBasis = basisByModel.get(placement.modelId);
+    if (modelBasis) basis.set(key, modelBasis);
   }
+  const greedyUnproven = result.models.filter((m) => m.method === 'greedy' && !m.proven);
   return {
     unitsWanted,
+    basis,
     summary: {
       status: result.solver.status,
       backend: result.solver.backend,
@@ -210,6 +224,23 @@ export async function planSpareUnitCoverage(options: {
       sites: siteList.length,
       uncoveredSites: new Set(result.uncovered.map((u) => u.siteId)).size,
       ms: result.solver.ms,
+      timeLimitMs: settings.coverageTimeLimitMs,
+      // How each model was placed (per model: the suggestions' explanations say it).
+      methods: result.solver.methods,
+      provenModels: result.models.filter((m) => m.proven).length,
+      gap: result.solver.gap,
+      mips: result.solver.subproblems,
+      heuristicModels: greedyUnproven.length,
+      firstHeuristicModels: greedyUnproven.slice(0, 5).map((m) => m.modelId),
     },
   };
+}
+
+/** A short phrase for a suggestion's explanation: how sure the coverage figure is. */
+export function basisOf(model: ModelCoverageReport): string {
+  const gap = model.gap === null ? 'gap unknown' : `gap ${(model.gap * 100).toFixed(1)} %`;
+  if (model.method === 'mip')
+    return model.proven ? 'placed by the coverage MIP, proven optimal' : `placed by the coverage MIP, ${gap}`;
+  if (model.proven) return 'greedy placement, proven optimal: it moves and buys nothing';
+  return `greedy placement: heuristic, no proof (${model.note})`;
 }

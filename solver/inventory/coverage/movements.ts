@@ -4,6 +4,9 @@ import type { CoverageInput, Purchase, Transfer, TransferCost } from './types.ts
 /** Per-unit transfer cost between two locations (by id): the pair's, else the reverse pair's, else the default. */
 export function transferCostLookup(cost: TransferCost): (from: string, to: string) => number {
   const pairs = new Map(cost.pairs.map((p) => [`${p.from}\u0000${p.to}`, p.costPerUnit]));
+  // Without pairs every move costs the default: no key to build (this runs for every pair of
+  // locations of every model on a national network).
+  if (pairs.size === 0) return (from, to) => (from === to ? 0 : cost.perUnit);
   return (from, to) => {
     if (from === to) return 0;
     return pairs.get(`${from}\u0000${to}`) ?? pairs.get(`${to}\u0000${from}`) ?? cost.perUnit;

@@ -1,4 +1,4 @@
-import type { CoverageInput, CoverageModel, Uncovered } from './types.ts';
+import type { CoverageInput, CoverageModel, CoverageSite, Uncovered } from './types.ts';
 
 /** A location that can reach a site within its promise, with travel + handling in minutes. */
 export interface Reach {
@@ -46,28 +46,51 @@ export function buildNetworks(input: CoverageInput): ModelNetwork[] {
     else legs.push({ location, minutes: total });
     legsBySite.set(leg.siteId, legs);
   }
-  return input.models.map((model) => buildModelNetwork(input, model, legsBySite));
+  // What is in range depends on the site only (its legs and promise), never on the model: worked
+  // out once per site. (A national network has ~1,000 models and ~25,000 sites; doing this per
+  // model and scanning every site for every model cost seconds.)
+  const reachOf = new Map<string, SiteReach>();
+  const demandByModel = new Map<string, { site: CoverageSite; rate: number }[]>(
+    input.models.map((model) => [model.id, []]),
+  );
+  for (const site of input.sites) {
+    const legs = legsBySite.get(site.id) ?? [];
+    legs.sort((a, b) => a.minutes - b.minutes || a.location - b.location);
+    const reach = legs.filter((leg) => leg.minutes <= site.promiseMinutes);
+    const key = reach
+      .map((r) => r.location)
+      .sort((a, b) => a - b)
+      .join(',');
+    reachOf.set(site.id, { legs, reach, key });
+    const rates = new Map<string, number>();
+    for (const d of site.demands) rates.set(d.modelId, (rates.get(d.modelId) ?? 0) + d.ratePerYear);
+    for (const [modelId, rate] of rates) demandByModel.get(modelId)?.push({ site, rate });
+  }
+  return input.models.map((model) => buildModelNetwork(input, model, demandByModel.get(model.id)!, reachOf));
+}
+
+interface SiteReach {
+  /** Every listed leg, nearest first; `reach`: those within the site's promise. */
+  readonly legs: readonly Reach[];
+  readonly reach: readonly Reach[];
+  /** The in-range location indices, ascending, as text: sites with the same key have the same set. */
+  readonly key: string;
 }
 
 function buildModelNetwork(
   input: CoverageInput,
   model: CoverageModel,
-  legsBySite: ReadonlyMap<string, readonly { location: number; minutes: number }[]>,
+  demands: readonly { site: CoverageSite; rate: number }[],
+  reachOf: ReadonlyMap<string, SiteReach>,
 ): ModelNetwork {
   const uncovered: Uncovered[] = [];
   const groups = new Map<
     string,
-    { siteIds: string[]; rate: number; reach: Reach[]; minutes: Map<string, number[]> }
+    { siteIds: string[]; rate: number; reach: readonly Reach[]; minutes: Map<string, number[]> }
   >();
-  for (const site of input.sites) {
-    const rate = site.demands
-      .filter((d) => d.modelId === model.id)
-      .reduce((sum, d) => sum + d.ratePerYear, 0);
+  for (const { site, rate } of demands) {
     if (rate === 0) continue;
-    const legs = [...(legsBySite.get(site.id) ?? [])].sort(
-      (a, b) => a.minutes - b.minutes || a.location - b.location,
-    );
-    const reach = legs.filter((leg) => leg.minutes <= site.promiseMinutes);
+    const { legs, reach, key } = reachOf.get(site.id)!;
     if (reach.length === 0) {
       const nearest = legs[0];
       uncovered.push({
@@ -84,21 +107,14 @@ function buildModelNetwork(
       });
       continue;
     }
-    const locations = [...reach].sort((a, b) => a.location - b.location).map((r) => r.location);
-    const key = `${rate}|${locations.join(',')}`;
-    const group = groups.get(key) ?? {
-      siteIds: [] as string[],
-      rate,
-      reach: [] as Reach[],
-      minutes: new Map<string, number[]>(),
-    };
-    if (group.siteIds.length === 0) group.reach = reach;
+    const groupKey = `${rate}|${key}`;
+    let group = groups.get(groupKey);
+    if (!group) {
+      group = { siteIds: [], rate, reach, minutes: new Map() };
+      groups.set(groupKey, group);
+    }
     group.siteIds.push(site.id);
-    group.minutes.set(
-      site.id,
-      group.reach.map((r) => reach.find((own) => own.location === r.location)!.minutes),
-    );
-    groups.set(key, group);
+    group.minutes.set(site.id, minutesInOrder(group.reach, reach));
   }
   const stock = input.locations.map((location) => location.stock[model.id] ?? 0);
   const reachableRate = new Map<number, number>();
@@ -127,6 +143,13 @@ export function effectiveCapacity(input: CoverageInput, l: number): number {
   if (location.capacity === undefined) return Number.POSITIVE_INFINITY;
   const held = Object.values(location.stock).reduce((sum, units) => sum + units, 0);
   return Math.max(location.capacity, held);
+}
+
+/** The minutes of `own` (a site's reach) in the location order of `order` (the same set of locations). */
+function minutesInOrder(order: readonly Reach[], own: readonly Reach[]): number[] {
+  if (order === own) return own.map((r) => r.minutes);
+  const byLocation = new Map(own.map((r) => [r.location, r.minutes]));
+  return order.map((r) => byLocation.get(r.location)!);
 }
 
 function round1(value: number): number {

@@ -1,23 +1,20 @@
-import type { MipStatus } from '../../exact/model.ts';
 import type { SolverRuntime } from '../../runtime.ts';
-import { formulate, type CoverageFormulation, type ModelVariables } from './formulation.ts';
+import { assemble } from './assemble.ts';
+import { formulate, type CoverageFormulation } from './formulation.ts';
+import { greedyPlacement, type GreedyPlacement } from './greedy.ts';
 import { COVERAGE_BACKENDS, solveCost, solveCoverThenCost, type Deadline, type MipRun } from './mip.ts';
-import { planMovements } from './movements.ts';
 import { buildNetworks, effectiveCapacity, type ModelNetwork } from './network.ts';
-import { levelTable, poissonFillRate } from './poisson.ts';
+import { greedyOutcome, mipOutcomes, type ModelOutcome } from './outcome.ts';
+import { levelTable } from './poisson.ts';
 import type {
-  CoverageAssignment,
   CoverageBackendName,
   CoverageInput,
   CoverageInputRaw,
   CoverageResult,
   CoverageSolverStatus,
-  Placement,
-  Purchase,
-  Transfer,
-  Uncovered,
+  ModelCoverageReport,
 } from './types.ts';
-import { appendAll, indexOfMin, maxOf } from './arrays.ts';
+import { maxOf } from './arrays.ts';
 import { greedyStart } from './start.ts';
 import { parseCoverageInput } from './validate.ts';
 
@@ -31,20 +28,27 @@ export const DEFAULT_COVERAGE_BACKEND: CoverageBackendName = 'highs';
 /** A level never needs to exceed this many units of one model at one location. */
 const MAX_LEVEL = 100_000;
 
-interface Solved {
-  readonly form: CoverageFormulation;
-  readonly run: MipRun;
-}
+/**
+ * Below this share of the time left a model's MIP is not started: building and loading it alone
+ * takes milliseconds, and HiGHS overruns a shorter limit (measured on the national network:
+ * docs/coverage.md). The model keeps its greedy placement.
+ */
+export const MIN_MIP_MS = 40;
 
 /**
  * Places spare units so that every site whose contract promises a unit within its promise has one
  * location in range holding enough to serve it at the target fill rate, at least holding +
  * transfer + purchase cost (../shared/docs/inventory.md, "Multi-location and the 4-hour promise").
  *
- * Models are independent unless location capacity or the purchase budget couples them, so each is
- * solved alone first with those limits applied per model (a relaxation); only when the combined
- * placement breaks a shared limit are all models solved together. Where capacity or budget cannot
- * cover everything, the most demand possible is covered and the rest listed as uncovered.
+ * Every model first gets a greedy placement (greedy.ts: fast, no proof unless it costs nothing).
+ * Then, within `timeLimitMs`, each model's MIP runs, those with the most money at stake in the
+ * greedy placement first, each with an equal share of the time left; the MIP's placement replaces
+ * the greedy one where it is at least as good, and its bound gives the gap either way. A model the
+ * time does not reach keeps its greedy placement, said so in `models`. Models are independent
+ * unless location capacity or the purchase budget couples them, so each is solved alone with those
+ * limits applied per model (a relaxation); only when the combined placement breaks a shared limit
+ * are all models solved together. Where capacity or budget cannot cover everything, the most
+ * demand possible is covered and the rest listed as uncovered.
  */
 export function positionSpareUnits(
   raw: CoverageInputRaw,
@@ -59,254 +63,196 @@ export function positionSpareUnits(
   let maxRate = 0;
   for (const n of networks) maxRate = maxOf(n.reachableRate.values(), maxRate);
   const table = levelTable(maxRate, input.replenishmentDays, input.targetFillRate, MAX_LEVEL);
+  const size = { mips: 0, variables: 0, constraints: 0 };
 
-  const solveTogether = (group: readonly ModelNetwork[], shared: boolean, share: number): Solved => {
+  const solveTogether = (group: readonly ModelNetwork[], shared: boolean, share: number) => {
     const backend = COVERAGE_BACKENDS[backendName];
-    // Each sub-problem gets its share of the time left, so one hard model cannot starve the rest.
     const now = clock();
     const deadline: Deadline = { clock, at: now + Math.max(0, overall.at - now) * share };
     const hard = formulate(input, group, { soft: false, shared, lambdaMax: table });
+    const counted = (form: CoverageFormulation, run: MipRun) => {
+      size.mips += 1;
+      size.variables += form.model.variables.length;
+      size.constraints += form.model.constraints.length;
+      return { form, run };
+    };
     const run = solveCost(hard, backend, deadline, input.mipRelativeGap, greedyStart(hard, table));
-    if (run.status !== 'infeasible') return { form: hard, run };
+    if (run.status !== 'infeasible') return counted(hard, run);
     const soft = formulate(input, group, { soft: true, shared, lambdaMax: table });
-    return { form: soft, run: solveCoverThenCost(soft, backend, deadline, input.mipRelativeGap) };
+    return counted(soft, solveCoverThenCost(soft, backend, deadline, input.mipRelativeGap));
   };
 
-  const needsMip = (n: ModelNetwork) => n.groups.length > 0;
-  const separate = networks.filter(needsMip);
-  let solved = separate.map((n, k) => solveTogether([n], false, 1 / (separate.length - k)));
-  let joint = false;
-  if (breaksSharedLimits(input, networks, solved)) {
-    solved = [solveTogether(networks, true, 1)];
-    joint = true;
+  // Greedy first, for every model: a placement for each, and the money each leaves at stake.
+  const greedy = new Map<ModelNetwork, { placement: GreedyPlacement; ms: number }>();
+  for (const network of networks) {
+    if (network.groups.length === 0) continue;
+    const before = clock();
+    greedy.set(network, { placement: greedyPlacement(input, network, table), ms: clock() - before });
+  }
+  const outcomes = new Map<ModelNetwork, ModelOutcome>();
+  const candidates: ModelNetwork[] = [];
+  for (const [network, { placement, ms }] of greedy) {
+    const zeroCost = placement.left.length === 0 && placement.objective === 0;
+    if (zeroCost) outcomes.set(network, greedyOutcome(network, placement, ms, 'greedy placement'));
+    else candidates.push(network);
+  }
+  // Sites left unserved first (only a MIP can say whether they can be covered), then by money at stake.
+  candidates.sort((a, b) => {
+    const ga = greedy.get(a)!.placement;
+    const gb = greedy.get(b)!.placement;
+    return gb.left.length - ga.left.length || gb.objective - ga.objective;
+  });
+
+  candidates.forEach((network, k) => {
+    const { placement, ms: greedyMs } = greedy.get(network)!;
+    const share = Math.max(0, overall.at - clock()) / (candidates.length - k);
+    if (share < MIN_MIP_MS) {
+      outcomes.set(
+        network,
+        greedyOutcome(
+          network,
+          placement,
+          greedyMs,
+          'heuristic, no proof: the time limit was spent before this model’s MIP',
+        ),
+      );
+      return;
+    }
+    const before = clock();
+    const { form, run } = solveTogether([network], false, 1 / (candidates.length - k));
+    const ms = greedyMs + clock() - before;
+    const [mip] = mipOutcomes(form, run, ms, `MIP in ${Math.round(clock() - before)} ms`);
+    outcomes.set(network, better(network, placement, mip!, run, ms));
+  });
+
+  let joint: MipRun | null = null;
+  if (breaksSharedLimits(input, networks, outcomes)) {
+    const before = clock();
+    const { form, run } = solveTogether(networks, true, 1);
+    const ms = clock() - before;
+    for (const outcome of mipOutcomes(form, run, ms, 'joint MIP over all models (shared capacity or budget)'))
+      outcomes.set(outcome.network, outcome);
+    joint = run;
   }
 
-  const result = assemble(input, networks, solved, table);
-  const runs = solved.map((s) => s.run);
+  const result = assemble(input, networks, outcomes, table);
+  const models = [...outcomes.values()].map(report);
+  const statuses = models.map((m): CoverageSolverStatus =>
+    m.status === 'heuristic' ? 'feasible' : m.status,
+  );
+  const greedyModels = models.filter((m) => m.method === 'greedy');
   return {
     ...result,
+    models,
     solver: {
       backend: backendName,
-      status: worstStatus(runs.map((r) => r.status)),
-      provenOptimal: runs.every((r) => r.proven),
-      gap: overallGap(runs),
+      status: worstStatus(statuses),
+      provenOptimal: models.every((m) => m.proven),
+      gap: joint ? runGap(joint) : overallGap(models),
       ms: clock() - started,
-      subproblems: runs.length,
-      joint,
-      variables: solved.reduce((sum, s) => sum + s.form.model.variables.length, 0),
-      constraints: solved.reduce((sum, s) => sum + s.form.model.constraints.length, 0),
+      subproblems: size.mips,
+      joint: joint !== null,
+      variables: size.variables,
+      constraints: size.constraints,
+      methods: {
+        mip: models.length - greedyModels.length,
+        greedy: greedyModels.length,
+        greedyProven: greedyModels.filter((m) => m.proven).length,
+      },
     },
   };
 }
 
-/** Target units per location for each model: the MIP's n where it has one, else the current stock. */
-function targetsOf(
-  networks: readonly ModelNetwork[],
-  solved: readonly Solved[],
-): Map<ModelNetwork, number[]> {
-  const targets = new Map(networks.map((n) => [n, [...n.stock]]));
-  for (const { form, run } of solved) {
-    if (!run.values) continue;
-    for (const vars of form.perModel) {
-      const target = targets.get(vars.network)!;
-      for (const [l, variable] of vars.stock) target[l] = Math.round(run.values[variable]!);
-    }
+/**
+ * The MIP's placement, unless the greedy one covers every site and costs no more (a MIP stopped
+ * by its time limit can end above its greedy start when HiGHS rejects that start); the MIP's bound
+ * then still says how far from optimal the greedy placement is.
+ */
+function better(
+  network: ModelNetwork,
+  greedy: GreedyPlacement,
+  mip: ModelOutcome,
+  run: MipRun,
+  ms: number,
+): ModelOutcome {
+  const mipCoversAll = mip.placed !== null && mip.placed.left.length === 0;
+  const greedyCoversAll = greedy.left.length === 0;
+  if (
+    mip.placed === null ||
+    (greedyCoversAll && (!mipCoversAll || greedy.objective < (mip.objective ?? Infinity)))
+  ) {
+    const why =
+      mip.placed === null
+        ? run.status === 'infeasible'
+          ? 'the MIP found the model infeasible'
+          : `the MIP found no placement in ${Math.round(mip.ms)} ms`
+        : 'it cost less than the MIP’s placement';
+    const bound = run.status === 'infeasible' ? 0 : Math.max(0, run.bound ?? 0);
+    return greedyOutcome(network, greedy, ms, `greedy kept (${why}); heuristic`, bound);
   }
-  return targets;
+  return mip;
+}
+
+function report(outcome: ModelOutcome): ModelCoverageReport {
+  const { objective, bound } = outcome;
+  const gap =
+    objective === null || bound === null
+      ? null
+      : objective <= 1e-9
+        ? 0
+        : Math.max(0, (objective - bound) / Math.abs(objective));
+  return {
+    modelId: outcome.network.model.id,
+    method: outcome.method,
+    status: outcome.status,
+    proven: outcome.proven,
+    objective,
+    bound,
+    gap,
+    ms: Math.round(outcome.ms),
+    note: outcome.note,
+  };
 }
 
 function breaksSharedLimits(
   input: CoverageInput,
   networks: readonly ModelNetwork[],
-  solved: readonly Solved[],
+  outcomes: ReadonlyMap<ModelNetwork, ModelOutcome>,
 ): boolean {
-  const targets = targetsOf(networks, solved);
+  const targetOf = (n: ModelNetwork) => outcomes.get(n)?.target ?? n.stock;
   const overCapacity = input.locations.some(
     (location, l) =>
       location.capacity !== undefined &&
-      networks.reduce((sum, n) => sum + targets.get(n)![l]!, 0) > effectiveCapacity(input, l),
+      networks.reduce((sum, n) => sum + targetOf(n)[l]!, 0) > effectiveCapacity(input, l),
   );
   if (overCapacity) return true;
   if (input.purchaseBudget === undefined) return false;
   const spend = networks.reduce((sum, n) => {
-    const bought = targets.get(n)!.reduce((a, b) => a + b, 0) - n.stock.reduce((a, b) => a + b, 0);
+    const bought = targetOf(n).reduce((a, b) => a + b, 0) - n.stock.reduce((a, b) => a + b, 0);
     return sum + Math.max(0, bought) * n.model.unitCost;
   }, 0);
   return spend > input.purchaseBudget + 1e-9;
 }
 
-function assemble(
-  input: CoverageInput,
-  networks: readonly ModelNetwork[],
-  solved: readonly Solved[],
-  table: readonly number[],
-): Omit<CoverageResult, 'solver'> {
-  const targets = targetsOf(networks, solved);
-  const varsOf = new Map<ModelNetwork, { vars: ModelVariables; run: MipRun }>();
-  for (const { form, run } of solved)
-    for (const vars of form.perModel) varsOf.set(vars.network, { vars, run });
-
-  const placement: Placement[] = [];
-  const coverage: CoverageAssignment[] = [];
-  const transfers: Transfer[] = [];
-  const purchases: Purchase[] = [];
-  const uncovered: Uncovered[] = [];
-  let holdingPerYear = 0;
-  let transferCost = 0;
-  let purchaseCost = 0;
-
-  for (const network of networks) {
-    const target = targets.get(network)!;
-    appendAll(uncovered, network.uncovered);
-    const servedRate = new Array<number>(input.locations.length).fill(0);
-    const solution = varsOf.get(network);
-    if (solution?.run.values) {
-      const { assignments, left } = assignSites(network, solution.vars, solution.run.values);
-      for (const a of assignments) {
-        coverage.push({
-          siteId: a.siteId,
-          modelId: network.model.id,
-          locationId: input.locations[a.location]!.id,
-          minutes: a.minutes,
-        });
-        servedRate[a.location]! += a.rate;
-      }
-      for (const site of left)
-        uncovered.push({
-          siteId: site.siteId,
-          modelId: network.model.id,
-          ratePerYear: site.rate,
-          reason: 'insufficient-capacity-or-budget',
-          explanation: `locations are in range, but capacity or the purchase budget leaves no units for it (nearest ${input.locations[site.nearest.location]!.id} at ${site.nearest.minutes} min)`,
-          nearest: { locationId: input.locations[site.nearest.location]!.id, minutes: site.nearest.minutes },
-        });
-    } else if (solution || network.groups.length > 0) {
-      for (const group of network.groups)
-        for (const siteId of group.siteIds)
-          uncovered.push({
-            siteId,
-            modelId: network.model.id,
-            ratePerYear: group.ratePerYear,
-            reason:
-              solution?.run.status === 'infeasible' ? 'insufficient-capacity-or-budget' : 'solver-limit',
-            explanation:
-              solution?.run.status === 'infeasible'
-                ? 'capacity and budget leave no feasible placement; stock left as it is'
-                : 'the solver found no placement within its time limit; stock left as it is',
-            nearest: {
-              locationId: input.locations[group.reach[0]!.location]!.id,
-              minutes: group.reach[0]!.minutes,
-            },
-          });
-    }
-    // A sanity check on the MIP: each level must serve what was assigned to it.
-    servedRate.forEach((rate, l) => {
-      if (rate > 0 && (table[target[l]!] ?? Number.POSITIVE_INFINITY) < rate * (1 - 1e-9))
-        throw new Error(`coverage MIP level too low at ${input.locations[l]!.id} for ${network.model.id}`);
-    });
-
-    input.locations.forEach((location, l) => {
-      const current = network.stock[l]!;
-      const units = target[l]!;
-      if (current === 0 && units === 0) return;
-      placement.push({
-        locationId: location.id,
-        modelId: network.model.id,
-        units,
-        currentUnits: current,
-        delta: units - current,
-        coveredRatePerYear: servedRate[l]!,
-        predictedFillRate:
-          servedRate[l]! > 0 ? poissonFillRate(units, servedRate[l]!, input.replenishmentDays) : 1,
-      });
-      holdingPerYear += units * network.model.holdingCostPerYear;
-    });
-    const moves = planMovements(input, network.model, network.stock, target);
-    appendAll(transfers, moves.transfers);
-    appendAll(purchases, moves.purchases);
-    transferCost += moves.transferCost;
-    purchaseCost += moves.purchaseCost;
-  }
-  return {
-    placement,
-    coverage,
-    transfers,
-    purchases,
-    uncovered,
-    cost: {
-      holdingPerYear,
-      transfer: transferCost,
-      purchase: purchaseCost,
-      total: holdingPerYear + transferCost + purchaseCost,
-    },
-  };
-}
-
-interface SiteAssignment {
-  readonly siteId: string;
-  readonly location: number;
-  readonly minutes: number;
-  readonly rate: number;
-}
-
-/**
- * Splits each group's per-location counts back into sites: sites in order, each to the nearest
- * location that still has a count for the group (the sites of a group are interchangeable for the
- * MIP, so any split is equally valid; this one keeps travel short). Sites beyond the counts are
- * the ones the soft model left uncovered.
- */
-function assignSites(
-  network: ModelNetwork,
-  vars: ModelVariables,
-  values: Float64Array,
-): {
-  assignments: SiteAssignment[];
-  left: { siteId: string; rate: number; nearest: { location: number; minutes: number } }[];
-} {
-  const assignments: SiteAssignment[] = [];
-  const left: { siteId: string; rate: number; nearest: { location: number; minutes: number } }[] = [];
-  network.groups.forEach((group, g) => {
-    const counts = vars.assign[g]!.map((a) => Math.round(values[a.variable]!));
-    for (const siteId of group.siteIds) {
-      const minutes = group.minutesBySite.get(siteId)!;
-      let best = -1;
-      counts.forEach((count, k) => {
-        if (count > 0 && (best < 0 || minutes[k]! < minutes[best]!)) best = k;
-      });
-      const nearestK = indexOfMin(minutes);
-      if (best < 0) {
-        left.push({
-          siteId,
-          rate: group.ratePerYear,
-          nearest: { location: group.reach[nearestK]!.location, minutes: minutes[nearestK]! },
-        });
-        continue;
-      }
-      counts[best]!--;
-      assignments.push({
-        siteId,
-        location: group.reach[best]!.location,
-        minutes: minutes[best]!,
-        rate: group.ratePerYear,
-      });
-    }
-  });
-  return { assignments, left };
+function runGap(run: MipRun): number | null {
+  if (run.objective === null || run.bound === null) return null;
+  return run.objective === 0 ? 0 : Math.max(0, (run.objective - run.bound) / Math.abs(run.objective));
 }
 
 const STATUS_ORDER: readonly CoverageSolverStatus[] = ['optimal', 'feasible', 'infeasible', 'unknown'];
 
-function worstStatus(statuses: readonly MipStatus[]): CoverageSolverStatus {
+function worstStatus(statuses: readonly CoverageSolverStatus[]): CoverageSolverStatus {
   return statuses.reduce<CoverageSolverStatus>(
     (worst, s) => (STATUS_ORDER.indexOf(s) > STATUS_ORDER.indexOf(worst) ? s : worst),
     'optimal',
   );
 }
 
-function overallGap(runs: readonly MipRun[]): number | null {
-  if (runs.length === 0) return 0;
-  if (runs.some((r) => r.objective === null || r.bound === null)) return null;
-  const objective = runs.reduce((sum, r) => sum + r.objective!, 0);
-  const bound = runs.reduce((sum, r) => sum + r.bound!, 0);
-  return objective === 0 ? 0 : Math.max(0, (objective - bound) / Math.abs(objective));
+/** (Σ objective − Σ bound) / Σ objective over the models; null when any is unknown (a joint MIP). */
+function overallGap(models: readonly ModelCoverageReport[]): number | null {
+  if (models.length === 0) return 0;
+  if (models.some((m) => m.objective === null || m.bound === null)) return null;
+  const objective = models.reduce((sum, m) => sum + m.objective!, 0);
+  const bound = models.reduce((sum, m) => sum + m.bound!, 0);
+  return objective <= 1e-9 ? 0 : Math.max(0, (objective - bound) / Math.abs(objective));
 }

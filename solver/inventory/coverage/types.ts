@@ -92,7 +92,12 @@ export const CoverageInput = z.object({
    * share is of what the decision costs. Default 1e-4; 0 asks for a full proof.
    */
   mipRelativeGap: z.number().min(0).max(1).default(1e-4),
-  /** Wall-clock limit for all MIP solves together. Default 30 000. */
+  /**
+   * Wall-clock limit for all MIP solves together. Default 30 000. Every model first gets a greedy
+   * placement; the MIPs then run, models with the most money at stake first, each with an equal
+   * share of the time left, and a model the time does not reach keeps its greedy placement
+   * (reported per model in `models`).
+   */
   timeLimitMs: z.number().int().positive().default(30_000),
 });
 /** What the caller passes (defaults may be left out). */
@@ -169,6 +174,28 @@ export interface CoverageCost {
 
 export type CoverageSolverStatus = 'optimal' | 'feasible' | 'infeasible' | 'unknown';
 
+/** How a model's placement was found: by its MIP, or by the greedy placement alone. */
+export type CoverageMethod = 'mip' | 'greedy';
+
+/** How one model with coverable sites was placed, so that every figure says how sure it is. */
+export interface ModelCoverageReport {
+  readonly modelId: string;
+  readonly method: CoverageMethod;
+  /** The MIP's status; 'heuristic' for a greedy placement that is not proven optimal. */
+  readonly status: CoverageSolverStatus | 'heuristic';
+  readonly proven: boolean;
+  /** Transfer + purchase cost of the placement (what the MIP minimises); null when unknown. */
+  readonly objective: number | null;
+  /** Best lower bound known on that cost (0, from costs ≥ 0, when nothing better is known). */
+  readonly bound: number | null;
+  /** (objective − bound) / objective; null when either is unknown. */
+  readonly gap: number | null;
+  /** Time spent on this model (greedy, plus MIP where one ran). */
+  readonly ms: number;
+  /** Why this method, in words, e.g. "heuristic, no proof: the time limit was spent before this model's MIP". */
+  readonly note: string;
+}
+
 export interface CoverageSolverSummary {
   readonly backend: CoverageBackendName;
   /** The worst status over the sub-problems (one per model, or one joint problem when capacity or budget couples them). */
@@ -183,6 +210,8 @@ export interface CoverageSolverSummary {
   readonly joint: boolean;
   readonly variables: number;
   readonly constraints: number;
+  /** Models placed by their MIP, and by the greedy placement alone (of which proven optimal). */
+  readonly methods: { readonly mip: number; readonly greedy: number; readonly greedyProven: number };
 }
 
 export interface CoverageResult {
@@ -194,4 +223,6 @@ export interface CoverageResult {
   readonly uncovered: readonly Uncovered[];
   readonly cost: CoverageCost;
   readonly solver: CoverageSolverSummary;
+  /** One report per model with coverable sites: method, status, gap, time and why. */
+  readonly models: readonly ModelCoverageReport[];
 }

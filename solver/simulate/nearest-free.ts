@@ -1,11 +1,13 @@
 /**
  * The "no optimisation" dispatcher planners compare against: a new ticket goes to the nearest
- * free qualified engineer (idle, on shift, able to arrive before the shift ends); parts come from
+ * free qualified engineer (idle, on shift, able to finish the planned job before the shift ends, as
+ * the real dispatcher plans); parts come from
  * the engineer's van, else the nearest stock location holding them (picked up on the way); a
  * spare unit from the stock location nearest the site, by courier where there is one. Tickets no
  * one can take wait, most urgent level first, for the next engineer to come free.
  */
 import type { Dispatcher } from './simulate.ts';
+import { PICKUP_MINUTES } from '../units.ts';
 import type { EngineerState, SimState, Supply, TicketState } from './state.ts';
 
 export function createNearestFree(state: SimState, startNext: (e: EngineerState) => void): Dispatcher {
@@ -63,12 +65,28 @@ export function createNearestFree(state: SimState, startNext: (e: EngineerState)
     return supply;
   };
 
+  /**
+   * When the job would be done if the engineer left now: via each pickup (10 min each), then the
+   * planned service. A job is given only if that is within the shift, the rule the real
+   * dispatcher plans by (docs/solver.md: every ticket's end ≤ shiftEnd); overtime then comes only
+   * from work that takes longer than planned, for both dispatchers alike.
+   */
+  const plannedEnd = (e: EngineerState, ts: TicketState, supply: readonly Supply[]): number => {
+    let at = state.now;
+    let here = e.location;
+    for (const location of new Set(supply.filter((s) => s.via === 'pickup').map((s) => s.from))) {
+      at += state.minutes(here, location) + PICKUP_MINUTES;
+      here = location;
+    }
+    return at + state.minutes(here, ts.t.site) + ts.t.serviceMinutes;
+  };
+
   const tryGive = (e: EngineerState, ticketId: string, shiftEnd: number): boolean => {
     const ts = state.ticket(ticketId);
     if (!state.qualified(e, ts.t)) return false;
-    if (state.now + state.minutes(e.location, ts.t.site) >= shiftEnd) return false;
+    if (state.now + state.minutes(e.location, ts.t.site) + ts.t.serviceMinutes > shiftEnd) return false;
     const supply = ts.supply ? ts.supply : source(e, ticketId);
-    if (!supply) return false;
+    if (!supply || plannedEnd(e, ts, supply) > shiftEnd) return false;
     if (!ts.supply) state.commitSupply(ticketId, supply);
     state.assign(ticketId, e.def.id);
     startNext(e);

@@ -53,6 +53,25 @@ describe('simulate: a tiny network timed by hand', () => {
     expect(result.kpis.promises.overall).toEqual({ met: 0, missed: 1, share: 0 });
   });
 
+  for (const policy of ['nearest-free', 'optimized'] as const) {
+    it(`${policy}: a job is given only if its planned end is within the shift (overtime only from overruns)`, () => {
+      const at = (reported: number, serviceMinutes: number) => {
+        const input = tinyNetwork(policy);
+        input.days = 2;
+        const t1 = input.demand.kind === 'replay' ? input.demand.tickets[0]! : null;
+        // Reported at `reported`: O→D 20, pickup 10, D→S1 40: on site 70 min later.
+        t1!.at = reported;
+        t1!.serviceMinutes = serviceMinutes;
+        return run(input).tickets[0]!;
+      };
+      // 16:00 (960): on site at 1030, done at 1090 > 1080 (18:00): not given today; next morning
+      // O at 08:00 (1920), on site at 1990.
+      expect(at(960, 60).onsiteAt).toBe(1990);
+      // The same report with 45 min of work ends at 1075: given now.
+      expect(at(960, 45).onsiteAt).toBe(1030);
+    });
+  }
+
   it('a spare unit by courier: handling, driving ÷ speed factor, then the sampled delay', () => {
     const input = tinyNetwork('nearest-free');
     input.serviceTimeCv = 0;

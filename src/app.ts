@@ -13,7 +13,7 @@ import { createErrorHandler, notFoundHandler } from './http/error-handler.ts';
 import { rejectDeepJson } from './http/json-depth.ts';
 import { corsFromConfig, rateLimitFromConfig, securityHeaders } from './http/security.ts';
 import type { Logger } from './logger.ts';
-import { httpMetrics, routePattern } from './metrics/http-metrics.ts';
+import { httpMetrics, rememberMountPath, routePattern } from './metrics/http-metrics.ts';
 import { registerApiRoutes } from './routes.ts';
 import { mountConsole } from './console/console.routes.ts';
 import { createDemandHistoryReader, registerDemandHistoryRoutes } from './reorder/demand-history.routes.ts';
@@ -124,7 +124,7 @@ export function createApp(deps: AppDeps): Express {
     });
   const rateLimit = rateLimitFromConfig(config);
   if (rateLimit) app.use('/api', rateLimit);
-  app.use('/api/v1', api.router);
+  app.use('/api/v1', rememberMountPath, api.router);
   // Without a token, a path that is not a route is a 401 like any other: no probing for routes.
   app.use('/api', authorize('authenticated'), notFoundHandler);
   mountConsole(app, deps.config);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from './app.ts';
+import { createApp, startDraining } from './app.ts';
+import { drainServer } from './http/graceful-shutdown.ts';
 import { loadConfig } from './config.ts';
 import { createDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -53,15 +54,36 @@ void services.dispatchPlans
   .warm()
   .catch((error: unknown) => logger.error({ err: error }, 'solver workers failed to start'));
 
-function shutdown(signal: string): void {
-  logger.info({ signal }, 'shutting down');
-  void reorderScheduler.stop();
-  server.close(() => {
-    void services.dispatchPlans
-      .close()
-      .then(() => db.destroy())
-      .then(() => process.exit(0));
-  });
+/**
+ * Graceful shutdown on SIGTERM or SIGINT: readiness fails and the server stops accepting; requests
+ * in flight finish (for at most SHUTDOWN_TIMEOUT_MS); then the scheduler, the worker pools and the
+ * database close and the process exits 0 (1 if requests had to be cut). A second signal exits at once.
+ */
+let shuttingDown = false;
+async function shutdown(signal: string): Promise<void> {
+  if (shuttingDown) {
+    logger.warn({ signal }, 'second signal: exiting now');
+    process.exit(1);
+  }
+  shuttingDown = true;
+  logger.info(
+    { signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
+    'shutting down: finishing requests in flight',
+  );
+  startDraining(app);
+  const stoppingScheduler = reorderScheduler.stop();
+  const { forced } = await drainServer(server, config.SHUTDOWN_TIMEOUT_MS);
+  if (forced) logger.warn('requests still in flight after the shutdown timeout were cut');
+  const results = await Promise.allSettled([
+    stoppingScheduler,
+    services.dispatchPlans.close(),
+    services.scenarioRuns.close(),
+  ]);
+  for (const result of results)
+    if (result.status === 'rejected') logger.error({ err: result.reason }, 'a component failed to stop');
+  await db.destroy();
+  logger.info({ forced }, 'shut down');
+  process.exit(forced ? 1 : 0);
 }
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

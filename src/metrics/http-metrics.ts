@@ -8,8 +8,18 @@ import type { Metrics } from './metrics.ts';
 export function routePattern(req: Request): string {
   const route = req.route as { path?: unknown } | undefined;
   if (!route || typeof route.path !== 'string') return 'unmatched';
-  return `${req.baseUrl}${route.path}`;
+  // A router resets req.baseUrl when an error leaves it; the mount path was kept on the way in.
+  const base = (req.res?.locals[MOUNT_PATH] as string | undefined) ?? req.baseUrl;
+  return `${base}${route.path}`;
 }
+
+const MOUNT_PATH = 'metricsMountPath';
+
+/** Put in front of a mounted router, so requests that end in the error handler keep their route. */
+export const rememberMountPath: RequestHandler = (req, res, next) => {
+  res.locals[MOUNT_PATH] = req.baseUrl;
+  next();
+};
 
 /** Times every request from arrival to the last byte written, into the request-duration histogram. */
 export function httpMetrics(metrics: Metrics): RequestHandler {

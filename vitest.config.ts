@@ -19,6 +19,18 @@ export default defineConfig({
         },
       },
       { test: { ...shared, name: 'pglite', include: databaseTests, env: { TEST_DATABASE: 'pglite' } } },
+      {
+        // The web console in Debian's Chromium against the running service (its own embedded
+        // database), once whatever DATABASE_URL says; files one after another, each starts a service.
+        test: {
+          ...shared,
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
       ...(process.env.DATABASE_URL
         ? [
             {

@@ -39,6 +39,8 @@ function packageDir(name: string): string {
 export function consoleSettings(config: Config) {
   return {
     tileUrl: config.CONSOLE_TILE_URL ?? null,
+    /** Times are shown in the service's calendar zone, wherever the browser is. */
+    timeZone: config.TIME_ZONE,
     coverage: {
       promiseMinutes: 240,
       handlingMinutes: REORDER_SETTINGS.handlingMinutes,

@@ -58,20 +58,17 @@ export async function api(path, options = {}) {
   }
   if (!response.ok) {
     const problem = data && typeof data === 'object' ? data : { title: `HTTP ${response.status}` };
-    if (!options.quiet) showProblem(problem);
+    if (!options.quiet) showProblem(problem, response.status);
     throw new ApiError(response.status, problem);
   }
   return data;
 }
 
 /** Shows a problem+json body: title, detail, and one line per offending field. */
-export function showProblem(problem) {
-  pushNotice({
-    kind: 'error',
-    title: problem.title ?? t('error.unknown'),
-    detail: problem.detail,
-    lines: (problem.errors ?? []).map((error) => `${error.field}: ${error.message}`),
-  });
+export function showProblem(problem, status) {
+  const lines = (problem.errors ?? []).map((error) => `${error.field}: ${error.message}`);
+  if (status === 401) lines.push(t('token.needed'));
+  pushNotice({ kind: 'error', title: problem.title ?? t('error.unknown'), detail: problem.detail, lines });
 }
 
 /** Every page of a list endpoint (`{ items, nextCursor }`), up to `max` items. */

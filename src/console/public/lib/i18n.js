@@ -1,5 +1,6 @@
 import { en } from '../i18n/en.js';
 import { zhCN } from '../i18n/zh-CN.js';
+import { consoleSettings } from './settings.js';
 
 /**
  * Messages per language and Intl formatting. The language is kept in localStorage; changing it
@@ -39,9 +40,11 @@ export function formatNumber(value, options = {}) {
   return new Intl.NumberFormat(current, options).format(value);
 }
 
+/** Dates and times in the service's time zone (its working calendar), not the browser's. */
 export function formatDateTime(value, options = { dateStyle: 'short', timeStyle: 'short' }) {
   if (!value) return '–';
-  return new Intl.DateTimeFormat(current, options).format(new Date(value));
+  const timeZone = consoleSettings().timeZone ?? undefined;
+  return new Intl.DateTimeFormat(current, { ...options, timeZone }).format(new Date(value));
 }
 
 export function formatTime(value) {

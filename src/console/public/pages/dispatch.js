@@ -70,7 +70,18 @@ export function DispatchPage() {
         .addTo(group);
     }
     if (planned) drawPlanRoutes(L, group, planned.plan, planned.problem);
-    if (route) L.geoJSON(route, { style: { color: '#000', weight: 4, opacity: 0.7 } }).addTo(group);
+    if (route)
+      L.geoJSON(route, {
+        style: { color: '#000', weight: 4, opacity: 0.7 },
+        pointToLayer: (feature, latlng) =>
+          L.circleMarker(latlng, {
+            radius: 6,
+            color: '#000',
+            weight: 2,
+            fillColor: '#fff',
+            fillOpacity: 1,
+          }).bindTooltip(`${feature.properties.sequence}. ${feature.properties.name}`),
+      }).addTo(group);
   }
 
   return html`<div class="dispatch">

@@ -129,35 +129,66 @@ export function ScenarioRunView({ scenario }) {
   </div>`;
 }
 
-function kpiChart(item) {
-  const [low, high] = item.ci95 ?? [item.difference, item.difference];
+/** Shares (0..1) share one chart; these other headline KPIs get a small chart each; the table has all. */
+const isShare = (kpi) => kpi.endsWith('.share') || kpi === 'engineers.utilisation';
+const HEADLINE = [
+  'tickets.served',
+  'responseMinutes.mean',
+  'responseMinutes.p90',
+  'engineers.overtimeMinutes',
+  'stock.averageValue',
+  'stock.stockOuts',
+  'stock.purchaseValue',
+];
+
+/** Baseline bars, and scenario bars carrying the 95 % interval of the paired difference. */
+function comparisonChart(items, title) {
   return {
     type: 'barWithErrorBars',
     data: {
-      labels: [t('run.baseline'), t('run.scenario')],
+      labels: items.map((item) => kpiLabel(item.kpi)),
       datasets: [
         {
-          label: kpiLabel(item.kpi),
-          data: [
-            { y: item.baselineMean },
-            { y: item.scenarioMean, yMin: item.baselineMean + low, yMax: item.baselineMean + high },
-          ],
-          backgroundColor: ['#90a4ae', item.significant ? '#d81b60' : '#f48fb1'],
+          label: t('run.baseline'),
+          data: items.map((item) => ({ y: item.baselineMean })),
+          backgroundColor: '#90a4ae',
+        },
+        {
+          label: t('run.scenario'),
+          data: items.map((item) => {
+            const [low, high] = item.ci95 ?? [item.difference, item.difference];
+            return { y: item.scenarioMean, yMin: item.baselineMean + low, yMax: item.baselineMean + high };
+          }),
+          backgroundColor: items.map((item) => (item.significant ? '#d81b60' : '#f48fb1')),
         },
       ],
     },
-    options: { plugins: { legend: { display: false }, title: { display: true, text: kpiLabel(item.kpi) } } },
+    options: { plugins: { title: { display: true, text: title }, legend: { position: 'bottom' } } },
   };
 }
 
 function Comparison({ comparison }) {
-  const [charts] = useState(() => comparison.items.map((item) => ({ item, config: kpiChart(item) })));
+  const [charts] = useState(() => {
+    const shares = comparison.items.filter((item) => isShare(item.kpi));
+    const headline = HEADLINE.map((kpi) => comparison.items.find((item) => item.kpi === kpi)).filter(Boolean);
+    return [
+      ...(shares.length > 0
+        ? [{ key: 'shares', wide: true, config: comparisonChart(shares, t('run.shares')) }]
+        : []),
+      ...headline.map((item) => ({ key: item.kpi, config: comparisonChart([item], kpiLabel(item.kpi)) })),
+    ];
+  });
   return html`<div data-testid="comparison">
     <p class="muted">
       ${t('run.compared', { n: comparison.replications })}${comparison.stale ? ` · ${t('planner.stale')}` : ''}
     </p>
     <div class="kpi-charts">
-      ${charts.map(({ item, config }) => html`<${ChartView} key=${item.kpi} config=${config} height="200px" testId="kpi-chart" />`)}
+      ${charts.map(
+        ({ key, wide, config }) =>
+          html`<div class=${wide ? 'wide-chart' : ''} key=${key}>
+            <${ChartView} config=${config} height=${wide ? '300px' : '200px'} testId="kpi-chart" />
+          </div>`,
+      )}
     </div>
     <table class="comparison">
       <thead>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api.js';
 import { html } from '../lib/html.js';
 import { formatDateTime, formatMinutes, formatNumber, t } from '../lib/i18n.js';
@@ -10,12 +10,30 @@ export function CreateTicketForm({ sites, onCreated }) {
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [form, setForm] = useState({
     siteId: '',
+    equipmentId: '',
+    faultCode: '',
     level: 2,
     kind: 'fault',
     description: '',
     needsSpareUnit: false,
   });
+  const [equipment, setEquipment] = useState([]);
   const [busy, setBusy] = useState(false);
+
+  // The equipment installed at the chosen site: the ticket's equipment decides skill and warranty.
+  const siteId = form.siteId.trim();
+  const knownSite = sites.some((site) => site.id === siteId);
+  useEffect(() => {
+    setEquipment([]);
+    if (!knownSite) return;
+    api(`/equipment?siteId=${encodeURIComponent(siteId)}&limit=100`, { quiet: true }).then(
+      (page) => {
+        setEquipment(page.items);
+        setForm((current) => ({ ...current, equipmentId: page.items[0]?.id ?? '' }));
+      },
+      () => setEquipment([]),
+    );
+  }, [siteId, knownSite]);
   const set = (name) => (event) =>
     setForm({
       ...form,
@@ -31,6 +49,8 @@ export function CreateTicketForm({ sites, onCreated }) {
         headers: { 'Idempotency-Key': key },
         body: {
           siteId: form.siteId.trim(),
+          equipmentId: form.equipmentId || null,
+          faultCode: form.faultCode.trim() || null,
           level: Number(form.level),
           kind: form.kind,
           description: form.description || null,
@@ -63,6 +83,17 @@ export function CreateTicketForm({ sites, onCreated }) {
     <datalist id="site-list">
       ${sites.map((site) => html`<option value=${site.id}>${site.name}</option>`)}
     </datalist>
+    <label
+      >${t('ticket.equipment')}
+      <select name="equipmentId" value=${form.equipmentId} onChange=${set('equipmentId')}>
+        <option value="">–</option>
+        ${equipment.map((unit) => html`<option value=${unit.id}>${unit.id} · ${unit.modelId}</option>`)}
+      </select>
+    </label>
+    <label
+      >${t('ticket.faultCode')}
+      <input name="faultCode" value=${form.faultCode} onInput=${set('faultCode')} />
+    </label>
     <label
       >${t('ticket.levelLabel')}
       <select name="level" value=${form.level} onChange=${set('level')}>

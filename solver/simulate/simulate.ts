@@ -252,12 +252,8 @@ export function simulate(input: SimulationInput, options: SimulationOptions): Si
 /** A need that no stock in the network (stock locations and vans) could cover when the ticket came in. */
 function countStockOuts(state: SimState, ticketId: string): void {
   const { t } = state.ticket(ticketId);
-  const availableOf = (skus: string[]): number => {
-    let total = 0;
-    for (const [k, s] of state.stock)
-      if (skus.includes(k.slice(k.indexOf('|') + 1))) total += s.onHand - s.reserved;
-    return total;
-  };
+  const availableOf = (skus: string[]): number =>
+    skus.reduce((total, sku) => total + state.availableAnywhere(sku), 0);
   for (const need of t.parts)
     if (availableOf(state.fitting.get(need.sku) ?? [need.sku]) < need.qty) state.stockOuts += 1;
   if (t.spareUnit && availableOf(state.unitSkus(t.spareUnit.model)) < 1) state.stockOuts += 1;

@@ -68,6 +68,8 @@ export class SimState {
   /** Tickets waiting for an engineer (or for stock), in arrival order. */
   readonly pool = new Set<string>();
   readonly stock = new Map<string, Stock>();
+  /** The same stock records by SKU (every location and van), for network-wide sums. */
+  private readonly stockBySku = new Map<string, Stock[]>();
   readonly skus = new Map<string, SimSku>();
   /** SKU → the SKUs that may serve a need for it (itself and its superseders, transitively). */
   readonly fitting = new Map<string, string[]>();
@@ -125,8 +127,18 @@ export class SimState {
     if (!s) {
       s = { onHand: 0, reserved: 0, onOrder: 0 };
       this.stock.set(k, s);
+      const holders = this.stockBySku.get(sku);
+      if (holders) holders.push(s);
+      else this.stockBySku.set(sku, [s]);
     }
     return s;
+  }
+
+  /** Units of `sku` available anywhere (stock locations and vans): on hand less reserved. */
+  availableAnywhere(sku: string): number {
+    let total = 0;
+    for (const s of this.stockBySku.get(sku) ?? []) total += s.onHand - s.reserved;
+    return total;
   }
 
   available(location: string, sku: string): number {

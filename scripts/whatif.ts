@@ -19,7 +19,7 @@ import Table from 'cli-table3';
 const USAGE = `usage: tsx scripts/whatif.ts (--scenario <id|name> | --create <name> [--changes file.json])
   [--url http://host:port [--token T]] [--days 30] [--replications 5] [--seed 1] [--start YYYY-MM-DD]
   [--tickets-per-day n | --tickets n] [--demand-scale x] [--policy optimized|nearest-free]
-  [--compare-nearest-free] [--all] [--json]`;
+  [--compare-nearest-free] [--replay (the stored tickets from --start)] [--all] [--json]`;
 
 interface KpiRow {
   kpi: string;
@@ -221,6 +221,7 @@ function parse(argv: string[]) {
       'demand-scale': { type: 'string' },
       policy: { type: 'string' },
       'compare-nearest-free': { type: 'boolean' },
+      replay: { type: 'boolean' },
       all: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -247,6 +248,7 @@ function parse(argv: string[]) {
       demandScale: numeric('demand-scale'),
       policy: values.policy,
       compareNearestFree: values['compare-nearest-free'],
+      demand: values.replay ? 'replay' : undefined,
     }).filter(([, value]) => value !== undefined),
   );
   const changes = values.changes ? JSON.parse(readFileSync(values.changes, 'utf8')) : [];

@@ -112,3 +112,64 @@ export async function readDemandHistory(db: Knex, before: Date): Promise<DemandH
     };
   });
 }
+
+/** A stored ticket to replay, with its parts. */
+export interface StoredTicket {
+  id: string;
+  siteId: string;
+  level: 1 | 2 | 3;
+  tier: 'A' | 'B' | 'C';
+  skill: string;
+  minSkillLevel: number;
+  serviceMinutes: number;
+  spareUnitModelId: string | null;
+  /** ISO instant. */
+  reportedAt: string;
+  parts: { skuId: string; qty: number }[];
+}
+
+/** The on-site tickets reported in [from, to), in report order, for a replay of stored history. */
+export async function readStoredTickets(db: Knex, from: Date, to: Date): Promise<StoredTicket[]> {
+  const tickets = await db('tickets')
+    .whereIn('kind', ['fault', 'complex'])
+    .whereNot('status', 'cancelled')
+    .whereNotNull('skill')
+    .where('reported_at', '>=', from)
+    .where('reported_at', '<', to)
+    .select(
+      'id',
+      'site_id',
+      'level',
+      'tier',
+      'skill',
+      'min_skill_level',
+      'service_minutes',
+      'spare_unit_model_id',
+      'reported_at',
+    )
+    .orderBy([{ column: 'reported_at' }, { column: 'id' }]);
+  const parts = tickets.length
+    ? await db('ticket_parts')
+        .whereIn(
+          'ticket_id',
+          tickets.map((t) => t.id),
+        )
+        .select('ticket_id', 'sku_id', 'qty')
+        .orderBy(['ticket_id', 'sku_id'])
+    : [];
+  const partsOf = new Map<string, { skuId: string; qty: number }[]>();
+  for (const row of parts)
+    partsOf.set(row.ticket_id, [...(partsOf.get(row.ticket_id) ?? []), { skuId: row.sku_id, qty: row.qty }]);
+  return tickets.map((row) => ({
+    id: row.id,
+    siteId: row.site_id,
+    level: row.level,
+    tier: row.tier,
+    skill: row.skill,
+    minSkillLevel: row.min_skill_level,
+    serviceMinutes: Number(row.service_minutes),
+    spareUnitModelId: row.spare_unit_model_id,
+    reportedAt: new Date(row.reported_at).toISOString(),
+    parts: partsOf.get(row.id) ?? [],
+  }));
+}

@@ -28,11 +28,28 @@ export const ScenarioRunCreate = z
     tickets: z.number().int().positive().max(10_000_000).optional(),
     /** Multiplies the demand (estimated or given) on both sides. */
     demandScale: z.number().positive().max(100).default(1),
+    /**
+     * `model`: tickets sampled from the demand model estimated from the stored history; `replay`:
+     * the stored tickets reported from `start` (required) over `days`, at their recorded times.
+     */
+    demand: z.enum(['model', 'replay']).default('model'),
   })
   .strict()
   .superRefine((value, ctx) => {
     if (value.tickets !== undefined && value.ticketsPerDay !== undefined)
       ctx.addIssue({ code: 'custom', path: ['tickets'], message: 'give tickets or ticketsPerDay, not both' });
+    if (value.demand !== 'replay') return;
+    if (value.start === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['start'],
+        message: 'a replay needs the first day of the history to replay',
+      });
+    for (const field of ['tickets', 'ticketsPerDay'] as const)
+      if (value[field] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: 'a replay has the tickets it recorded' });
+    if (value.demandScale !== 1)
+      ctx.addIssue({ code: 'custom', path: ['demandScale'], message: 'a replayed history cannot be scaled' });
   })
   .openapi('ScenarioRunCreate');
 export type ScenarioRunCreate = z.infer<typeof ScenarioRunCreate>;

@@ -9,7 +9,7 @@ import type { Logger } from '../logger.ts';
 import type { Routing } from '../routing/types.ts';
 import { travelForProblem } from '../routing/solver-travel.ts';
 import { applyChangeSet, ChangeSetError } from './apply-change-set.ts';
-import { readDemandHistory } from './demand-history.repository.ts';
+import { readDemandHistory, readStoredTickets } from './demand-history.repository.ts';
 import { DemandEstimateError } from './demand-model.ts';
 import { networkFingerprint, readNetworkSnapshot } from './network-snapshot.repository.ts';
 import type { ScenarioRepository } from './scenario.repository.ts';
@@ -214,6 +214,14 @@ export function createScenarioRunService(deps: ScenarioRunServiceDeps) {
         );
       }
       const history = await readDemandHistory(db, new Date(Date.parse(start)));
+      const replay =
+        input.demand === 'replay'
+          ? await readStoredTickets(
+              db,
+              new Date(Date.parse(start)),
+              new Date(fromLocal(addDays(startDate, input.days), 0, deps.timeZone)),
+            )
+          : undefined;
       const ticketsPerDay = input.tickets !== undefined ? input.tickets / input.days : input.ticketsPerDay;
       let built;
       try {
@@ -229,6 +237,7 @@ export function createScenarioRunService(deps: ScenarioRunServiceDeps) {
             demandScale: input.demandScale,
           },
           env,
+          ...(replay ? { replay } : {}),
         });
       } catch (error) {
         if (!(error instanceof DemandEstimateError)) throw error;
@@ -255,7 +264,7 @@ export function createScenarioRunService(deps: ScenarioRunServiceDeps) {
           scenarioVersion: scenario.version,
           networkVersion,
           stale,
-          parameters: { ...parameters, demand: built.demand } as unknown as Record<string, unknown>,
+          parameters: { ...parameters, demandEstimate: built.demand } as unknown as Record<string, unknown>,
           inputs: { baseline: built.baseline, scenario: built.scenario },
           warnings,
           createdBy: actor,

@@ -3,10 +3,11 @@ import type {
   DemandModel,
   DispatchPolicy,
   ReorderSettings,
+  ReplayDemand,
   SimulationInput,
 } from '../../solver/simulate/types.ts';
 import { REORDER_SETTINGS } from '../reorder/reorder-settings.ts';
-import type { DemandHistory } from './demand-history.repository.ts';
+import type { DemandHistory, StoredTicket } from './demand-history.repository.ts';
 import { estimateDemand } from './demand-model.ts';
 import type { NetworkSnapshot } from './network-snapshot.ts';
 import { demandScalesFor, toSimNetwork } from './sim-network.ts';
@@ -90,7 +91,7 @@ function leadTime(snapshot: NetworkSnapshot, warnings: string[]): ReorderSetting
 async function side(
   snapshot: NetworkSnapshot,
   history: DemandHistory,
-  demand: DemandModel,
+  demand: DemandModel | ReplayDemand,
   settings: SimulationSettings,
   env: SimulationEnvironment,
   warnings: string[],
@@ -107,7 +108,26 @@ async function side(
   if (routed.warning) warnings.push(routed.warning);
   const network = { ...bridged.network, travel: routed.travel };
   const present = new Set(network.locations.map((location) => location.id));
-  const classes = demand.kind === 'model' ? demand.classes : [];
+  const common = {
+    start: settings.start,
+    days: settings.days,
+    network,
+    ...(await reorderAndPromises(snapshot, history, settings, warnings)),
+    dispatch: { policy: settings.policy },
+  };
+  if (demand.kind === 'replay') {
+    const tickets = demand.tickets.filter((ticket) => present.has(ticket.site));
+    if (tickets.length < demand.tickets.length)
+      warnings.push(
+        `${demand.tickets.length - tickets.length} replayed ticket(s) are at sites this network lacks: left out`,
+      );
+    if (snapshot.demandScales.length > 0)
+      warnings.push(
+        'demand rules do not apply to a replayed history: the recorded tickets are replayed as they were',
+      );
+    return { ...common, demand: { kind: 'replay', tickets } };
+  }
+  const classes = demand.classes;
   const kept = classes
     .map((c) => ({ ...c, sites: c.sites.filter((site) => present.has(site)) }))
     .filter((c) => c.sites.length > 0);
@@ -115,36 +135,63 @@ async function side(
     warnings.push(`${classes.length - kept.length} demand class(es) lost every site in this network`);
   const scales = demandScalesFor(snapshot, kept, { start: settings.start, days: settings.days });
   warnings.push(...scales.warnings);
-  const seasonal = demand.kind === 'model' ? demand.byDay : undefined;
+  const seasonal = demand.byDay;
   const byDay =
     seasonal || scales.byDay
       ? Array.from({ length: settings.days }, (_, d) => (seasonal?.[d] ?? 1) * (scales.byDay?.[d] ?? 1))
       : undefined;
-  const { promises, warnings: promiseWarnings } = promisesFor(snapshot, settings.start.slice(0, 10));
-  warnings.push(...promiseWarnings);
-  const stockKeys = new Set(snapshot.stock.map((row) => `${row.locationId}|${row.skuId}`));
-  const history_ = reorderHistory(history, stockKeys);
   return {
-    start: settings.start,
-    days: settings.days,
-    network,
+    ...common,
     demand: {
       kind: 'model',
       classes: kept,
-      ...(demand.kind === 'model' && demand.dayOfWeek ? { dayOfWeek: demand.dayOfWeek } : {}),
-      ...(demand.kind === 'model' && demand.hourOfDay ? { hourOfDay: demand.hourOfDay } : {}),
+      ...(demand.dayOfWeek ? { dayOfWeek: demand.dayOfWeek } : {}),
+      ...(demand.hourOfDay ? { hourOfDay: demand.hourOfDay } : {}),
       ...(byDay ? { byDay } : {}),
       classScale: scales.classScale,
     },
+  };
+}
+
+async function reorderAndPromises(
+  snapshot: NetworkSnapshot,
+  history: DemandHistory,
+  settings: SimulationSettings,
+  warnings: string[],
+): Promise<Pick<SimulationInput, 'promises' | 'reorder'>> {
+  const { promises, warnings: promiseWarnings } = promisesFor(snapshot, settings.start.slice(0, 10));
+  warnings.push(...promiseWarnings);
+  const stockKeys = new Set(snapshot.stock.map((row) => `${row.locationId}|${row.skuId}`));
+  const dailyHistory = reorderHistory(history, stockKeys);
+  return {
     promises,
     reorder: {
       leadTimeDays: leadTime(snapshot, warnings),
       targetFillRate: REORDER_SETTINGS.targetFillRate,
       holdingRate: REORDER_SETTINGS.holdingRate,
       orderCost: REORDER_SETTINGS.orderCost,
-      ...(history_ ? { history: history_ } : {}),
+      ...(dailyHistory ? { history: dailyHistory } : {}),
     },
-    dispatch: { policy: settings.policy },
+  };
+}
+
+/** Stored tickets as a replay: minutes after `start`, parts and unit as recorded. */
+export function replayOf(tickets: StoredTicket[], start: string): ReplayDemand {
+  const origin = Date.parse(start);
+  return {
+    kind: 'replay',
+    tickets: tickets.map((ticket) => ({
+      id: ticket.id,
+      at: (Date.parse(ticket.reportedAt) - origin) / 60_000,
+      site: ticket.siteId,
+      level: ticket.level,
+      tier: ticket.tier,
+      skill: ticket.skill,
+      minSkillLevel: ticket.minSkillLevel,
+      serviceMinutes: ticket.serviceMinutes,
+      parts: ticket.parts.map((part) => ({ sku: part.skuId, qty: part.qty })),
+      spareUnit: ticket.spareUnitModelId ? { model: ticket.spareUnitModelId } : null,
+    })),
   };
 }
 
@@ -160,14 +207,23 @@ export async function buildSimulationInputs(args: {
   history: DemandHistory;
   settings: SimulationSettings;
   env: SimulationEnvironment;
+  /** Replay these stored tickets instead of sampling the demand model. */
+  replay?: StoredTicket[];
 }): Promise<SimulationInputs> {
   const { settings } = args;
-  const estimate = estimateDemand(args.baseline, args.history, {
-    start: settings.start,
-    days: settings.days,
-    ...(settings.ticketsPerDay !== undefined ? { ticketsPerDay: settings.ticketsPerDay } : {}),
-    ...(settings.demandScale !== undefined ? { demandScale: settings.demandScale } : {}),
-  });
+  const estimate = args.replay
+    ? {
+        demand: replayOf(args.replay, settings.start),
+        ticketsPerDay: args.replay.length / settings.days,
+        source: 'replay',
+        warnings: [],
+      }
+    : estimateDemand(args.baseline, args.history, {
+        start: settings.start,
+        days: settings.days,
+        ...(settings.ticketsPerDay !== undefined ? { ticketsPerDay: settings.ticketsPerDay } : {}),
+        ...(settings.demandScale !== undefined ? { demandScale: settings.demandScale } : {}),
+      });
   const baselineWarnings: string[] = [];
   const scenarioWarnings: string[] = [];
   const baseline = await side(
@@ -199,7 +255,7 @@ export async function buildSimulationInputs(args: {
     demand: {
       ticketsPerDay: estimate.ticketsPerDay,
       source: estimate.source,
-      classes: estimate.demand.classes.length,
+      classes: estimate.demand.kind === 'model' ? estimate.demand.classes.length : 0,
     },
     warnings,
   };

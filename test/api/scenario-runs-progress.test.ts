@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../solver/simulate/index.ts';
 import { createScenarioRunRepository } from '../../src/scenarios/scenario-run.repository.ts';
 import { createScenarioRepository } from '../../src/scenarios/scenario.repository.ts';
+import { ScenarioRunCreate } from '../../src/scenarios/scenario-run.schemas.ts';
 import { createScenarioRunService } from '../../src/scenarios/scenario-run.service.ts';
 import type { SimulationRunner } from '../../src/scenarios/simulation-runner.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -57,15 +58,7 @@ describe('scenario run progress', () => {
     const scenario = await t.services.scenarios.create({ name: 'as is', changes: [] }, 'test');
     const accepted = await service.create(
       scenario.id,
-      {
-        days: 3,
-        replications: 1,
-        seed: 1,
-        ticketsPerDay: 4,
-        policy: 'optimized',
-        compareNearestFree: false,
-        demandScale: 1,
-      },
+      ScenarioRunCreate.parse({ days: 3, replications: 1, seed: 1, ticketsPerDay: 4 }),
       'test',
     );
     runId = accepted.id;
@@ -101,15 +94,7 @@ describe('scenario run progress', () => {
     const scenario = await t.services.scenarios.create({ name: 'orphan', changes: [] }, 'test');
     const accepted = await service.create(
       scenario.id,
-      {
-        days: 1,
-        replications: 1,
-        seed: 1,
-        ticketsPerDay: 2,
-        policy: 'optimized',
-        compareNearestFree: false,
-        demandScale: 1,
-      },
+      ScenarioRunCreate.parse({ days: 1, replications: 1, seed: 1, ticketsPerDay: 2 }),
       'test',
     );
     expect((await service.get(accepted.id)).status).toBe('queued');

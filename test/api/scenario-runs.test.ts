@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScenarioRunRepository } from '../../src/scenarios/scenario-run.repository.ts';
 import { createScenarioRepository } from '../../src/scenarios/scenario.repository.ts';
+import { ScenarioRunCreate } from '../../src/scenarios/scenario-run.schemas.ts';
 import { createScenarioRunService } from '../../src/scenarios/scenario-run.service.ts';
 import { createSimulationRunner } from '../../src/scenarios/simulation-runner.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -101,7 +102,25 @@ describe('/api/v1/scenarios/:id/runs and /api/v1/scenario-runs', () => {
     );
   });
 
+  it('replays the stored tickets of a period instead of sampling, at their recorded times', async () => {
+    const run = await finished({ demand: 'replay', start: '2026-11-20', days: 3, replications: 2, seed: 7 });
+    expect(run.status).toBe('done');
+    expect(run.parameters).toMatchObject({
+      demand: 'replay',
+      demandEstimate: { source: 'replay', ticketsPerDay: 5 / 3 },
+    });
+    // The five tickets of 20–22 November, not the one of the 25th, on both sides and replications.
+    for (const r of run.results.replications) {
+      expect(r.baseline.tickets.arrived).toBe(5);
+      expect(r.scenario.tickets.arrived).toBe(5);
+    }
+  });
+
   it.each([
+    [{ demand: 'replay', days: 3 }, 'body.start'],
+    [{ demand: 'replay', start: '2026-11-20', ticketsPerDay: 3 }, 'body.ticketsPerDay'],
+    [{ demand: 'replay', start: '2026-11-20', demandScale: 2 }, 'body.demandScale'],
+    [{ demand: 'history' }, 'body.demand'],
     [{ days: 0 }, 'body.days'],
     [{ days: 93 }, 'body.days'],
     [{ replications: 31 }, 'body.replications'],
@@ -162,11 +181,7 @@ describe('/api/v1/scenarios/:id/runs and /api/v1/scenario-runs', () => {
       }),
       timeZone: 'Asia/Shanghai',
     });
-    const accepted = await service.create(
-      asIs,
-      { ...small, policy: 'optimized', compareNearestFree: false, demandScale: 1 },
-      'test',
-    );
+    const accepted = await service.create(asIs, ScenarioRunCreate.parse(small), 'test');
     await service.idle();
     const run = await service.get(accepted.id);
     expect(run.status).toBe('failed');

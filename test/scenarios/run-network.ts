@@ -9,8 +9,8 @@ const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 /**
  * A small demo-like network for what-if runs: two offices and a depot around Chengdu, eight
  * customer sites under tier A/B/C contracts (profile plan-4: on site in 4 h), their servers, a PSU
- * and a spare unit in stock, fault codes, a year of part issues, and `engineers` engineers who
- * work every day. Small on purpose: runs in tests take seconds.
+ * and a spare unit in stock, fault codes, a year of part issues, six past tickets, and
+ * `engineers` engineers who work every day. Small on purpose: runs in tests take seconds.
  */
 export async function aRunNetwork(db: Knex, options: { engineers?: number } = {}) {
   await aZone(db, 'Z-CTU-CITY', 'R-SC', 'same-city');
@@ -86,6 +86,26 @@ export async function aRunNetwork(db: Knex, options: { engineers?: number } = {}
       qty: 20 + (m % 3) * 5,
     })),
   );
+  // Stored history to replay: five on-site tickets from 2026-11-20 09:00, twelve hours apart
+  // (the last on the 22nd at 09:00), and one on the 25th.
+  const reported = [0, 1, 2, 3, 4, 10].map(
+    (k) => new Date(Date.parse('2026-11-20T09:00:00+08:00') + k * 43_200_000),
+  );
+  await db('tickets').insert(
+    reported.map((at, k) => ({
+      id: `T-H${k + 1}`,
+      site_id: `S-0${k + 1}`,
+      customer_id: `C-${k + 1}`,
+      kind: 'fault',
+      level: (k % 3) + 1,
+      tier: tiers[(k + 1) % 3],
+      status: 'closed',
+      reported_at: at,
+      skill: 'his-server',
+      service_minutes: 60,
+    })),
+  );
+  await db('ticket_parts').insert({ ticket_id: 'T-H2', sku_id: 'P-PSU-650', qty: 1 });
   const engineers: string[] = [];
   for (let i = 1; i <= (options.engineers ?? 6); i++) {
     const id = await anEngineer(db, `E-${i}`, {

@@ -169,6 +169,23 @@ describe('/api/v1/scenarios/:id/runs and /api/v1/scenario-runs', () => {
     expect(comparison.items[0]).toMatchObject({ ci95: null, significant: null });
   });
 
+  it('refuses with 409 a scenario whose changes no longer apply to today’s network, naming the change', async () => {
+    const created = await request(t.app)
+      .post('/api/v1/scenarios')
+      .send({ name: 'without E-6', changes: [{ kind: 'remove-engineer', engineerId: 'E-6' }] });
+    await t.db('engineers').where({ id: 'E-6' }).update({ active: false });
+    try {
+      const response = await start(created.body.id, small);
+      expect(response.status).toBe(409);
+      expect(response.body.code).toBe('scenario-does-not-apply');
+      expect(response.body.errors[0].field).toBe('changes[0].engineerId');
+      const runs = await request(t.app).get(`/api/v1/scenarios/${created.body.id}/runs`);
+      expect(runs.body.items).toEqual([]);
+    } finally {
+      await t.db('engineers').where({ id: 'E-6' }).update({ active: true });
+    }
+  });
+
   it('marks the run failed when a simulation worker dies, never leaving it running', async () => {
     const service = createScenarioRunService({
       db: t.db,

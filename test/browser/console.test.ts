@@ -121,33 +121,54 @@ describe('dispatcher board', () => {
     await page.context().close();
   });
 
-  it('runs a plan, shows its KPIs and timeline, and commits it', async () => {
+  it('runs a plan, shows its KPIs, timeline and a route; a stale plan is refused with what changed; a fresh one commits', async () => {
     const { page, errors } = await open('dispatch');
     const panel = page.getByTestId('plan-panel');
-    await panel.getByTestId('run-plan').click();
     const status = panel.getByTestId('plan-status');
-    await expect.poll(() => status.innerText(), { timeout: 90_000 }).toBe('solved');
-    const plans = await service.api<{ items: Array<{ id: string; valid: boolean }> }>(
-      '/dispatch/plans?limit=1',
-    );
-    const planId = plans.items[0]!.id;
-    expect(plans.items[0]!.valid).toBe(true);
-    const plan = await service.api<{ plan: { routes: Array<{ engineer: string; stops: unknown[] }> } }>(
-      `/dispatch/plans/${planId}`,
-    );
-    const busy = plan.plan.routes.filter((route) => route.stops.length > 0);
-    expect(await panel.locator('.timeline .lane').count()).toBe(busy.length);
-    if (busy.length > 0) {
-      await panel.locator(`.timeline .lane[data-engineer="${busy[0]!.engineer}"] button`).click();
-      await expect
-        .poll(() => panel.getByTestId('route-instructions').locator('li').count())
-        .toBeGreaterThan(0);
+
+    async function planNow() {
+      await panel.getByTestId('run-plan').click();
+      await expect.poll(() => status.innerText(), { timeout: 90_000 }).toBe('solved');
+      const latest = (
+        await service.api<{ items: Array<{ id: string; valid: boolean }> }>('/dispatch/plans?limit=1')
+      ).items[0]!;
+      expect(latest.valid).toBe(true);
+      return service.api<{
+        id: string;
+        plan: {
+          assignments: Array<{ ticket: string }>;
+          routes: Array<{ engineer: string; stops: unknown[] }>;
+        };
+      }>(`/dispatch/plans/${latest.id}`);
     }
+
+    const first = await planNow();
+    const busy = first.plan.routes.filter((route) => route.stops.length > 0);
+    // The demo's open on-site tickets and 60 engineers always give the planner work to assign.
+    expect(first.plan.assignments.length).toBeGreaterThan(0);
+    expect(await panel.locator('.timeline .lane').count()).toBe(busy.length);
+    await panel.locator(`.timeline .lane[data-engineer="${busy[0]!.engineer}"] button`).click();
+    await expect.poll(() => panel.getByTestId('route-instructions').locator('li').count()).toBeGreaterThan(0);
     await screenshot(page, 'dispatch-plan');
 
+    // Someone edits a planned ticket after the plan read it: the commit is refused, naming it.
+    const changed = first.plan.assignments[0]!.ticket;
+    await service.api(`/tickets/${changed}`, {
+      method: 'PATCH',
+      body: { description: 'changed after planning' },
+    });
+    await panel.getByTestId('commit-plan').click();
+    await expect.poll(() => status.innerText()).toBe('stale: plan again');
+    const notice = await noticeText(page);
+    expect(notice).toContain('stale');
+    expect(notice).toContain(changed);
+    expect((await service.api<{ status: string }>(`/dispatch/plans/${first.id}`)).status).toBe('stale');
+    await screenshot(page, 'dispatch-plan-stale');
+
+    const second = await planNow();
     await panel.getByTestId('commit-plan').click();
     await expect.poll(() => status.innerText(), { timeout: 30_000 }).toBe('committed');
-    expect((await service.api<{ status: string }>(`/dispatch/plans/${planId}`)).status).toBe('committed');
+    expect((await service.api<{ status: string }>(`/dispatch/plans/${second.id}`)).status).toBe('committed');
     expect(await noticeText(page)).toContain('Plan committed');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -155,7 +176,7 @@ describe('dispatcher board', () => {
 });
 
 describe('depot manager', () => {
-  it('runs the reorder planning, filters, charts a forecast, approves one suggestion and rejects another with a reason', async () => {
+  it('runs the reorder planning, filters, charts a forecast, approves, rejects with a reason and edits a quantity', async () => {
     const { page, errors } = await open('depot');
     await page.getByTestId('run-reorder').click();
     await expect.poll(() => noticeText(page), { timeout: 120_000 }).toContain('Reorder run done');
@@ -192,6 +213,17 @@ describe('depot manager', () => {
     expect(await service.api(`/reorder/suggestions/${secondId}`)).toMatchObject({
       status: 'rejected',
       rejectReason: 'stock arrives from the old warehouse',
+    });
+
+    const third = rows.nth(2);
+    const thirdId = Number(await third.getAttribute('data-suggestion'));
+    const quantity = Number(await third.locator('input.qty').inputValue());
+    await third.locator('input.qty').fill(String(quantity + 1));
+    await third.getByTestId('save-quantity').click();
+    await expect.poll(() => third.getByTestId('suggestion-status').innerText()).toBe('edited');
+    expect(await service.api(`/reorder/suggestions/${thirdId}`)).toMatchObject({
+      status: 'edited',
+      quantity: quantity + 1,
     });
 
     await page.getByTestId('coverage-map').locator('canvas, path').first().waitFor();

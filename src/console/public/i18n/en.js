@@ -263,4 +263,8 @@ export const en = {
   'kpi.stock.purchaseValue': 'Purchases (value)',
   'ticket.equipment': 'Equipment',
   'ticket.faultCode': 'Fault code',
+  'run.demand': 'Demand',
+  'run.demandModel': 'sampled from the history model',
+  'run.demandReplay': 'replay recorded tickets',
+  'run.from': 'First day',
 };

@@ -262,4 +262,8 @@ export const zhCN = {
   'kpi.stock.purchaseValue': '采购金额',
   'ticket.equipment': '设备',
   'ticket.faultCode': '故障代码',
+  'run.demand': '需求',
+  'run.demandModel': '按历史需求模型抽样',
+  'run.demandReplay': '回放已记录的工单',
+  'run.from': '起始日',
 };

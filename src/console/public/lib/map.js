@@ -13,14 +13,19 @@ export function MapView({ draw, deps = [], height = '420px', testId }) {
   const state = useRef(null);
 
   useEffect(() => {
-    const map = L.map(container.current, { preferCanvas: true, zoomSnap: 0.25 });
+    // No zoom animation: a page left while an animated zoom is under way would have Leaflet finish
+    // it on a removed map (reading positions of panes that are gone).
+    const map = L.map(container.current, { preferCanvas: true, zoomSnap: 0.25, zoomAnimation: false });
     const { tileUrl } = consoleSettings();
     if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 18 }).addTo(map);
     else container.current.classList.add('map-offline');
     const group = L.featureGroup().addTo(map);
     map.setView([30, 105], 6);
-    state.current = { map, group, fitted: false };
-    return () => map.remove();
+    state.current = { map, group };
+    return () => {
+      map.stop();
+      map.remove();
+    };
   }, []);
 
   useEffect(() => {
@@ -28,7 +33,7 @@ export function MapView({ draw, deps = [], height = '420px', testId }) {
     group.clearLayers();
     draw(L, group);
     const bounds = group.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12 });
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12, animate: false });
   }, deps);
 
   return html`<div class="map" ref=${container} style=${{ height }} data-testid=${testId}></div>`;

@@ -22,7 +22,14 @@ const number = (value) => formatNumber(value, { maximumFractionDigits: Math.abs(
  * of the paired difference around it, one small chart per KPI and a table.
  */
 export function ScenarioRunView({ scenario }) {
-  const [params, setParams] = useState({ days: 7, replications: 3, seed: 1, policy: 'optimized' });
+  const [params, setParams] = useState({
+    days: 7,
+    replications: 3,
+    seed: 1,
+    policy: 'optimized',
+    demand: 'model',
+    start: '',
+  });
   const [run, setRun] = useState(null);
   const [comparison, setComparison] = useState(null);
   const polling = useRef(null);
@@ -56,6 +63,8 @@ export function ScenarioRunView({ scenario }) {
           replications: Number(params.replications),
           seed: Number(params.seed),
           policy: params.policy,
+          // A replay of the recorded tickets from a past day; the default samples the demand model.
+          ...(params.demand === 'replay' ? { demand: 'replay', start: params.start } : {}),
         },
       });
       setRun({ id: accepted.id, status: accepted.status, progress: 0, warnings: accepted.warnings });
@@ -106,6 +115,19 @@ export function ScenarioRunView({ scenario }) {
           <option value="nearest-free">${t('run.nearestFree')}</option>
         </select></label
       >
+      <label
+        >${t('run.demand')}
+        <select name="demand" value=${params.demand} onChange=${set('demand')}>
+          <option value="model">${t('run.demandModel')}</option>
+          <option value="replay">${t('run.demandReplay')}</option>
+        </select></label
+      >
+      ${
+        params.demand === 'replay' &&
+        html`<label
+          >${t('run.from')}<input type="date" name="start" value=${params.start} onInput=${set('start')}
+        /></label>`
+      }
       <button type="submit" disabled=${running} data-testid="start-run">${t('run.start')}</button>
       ${running && html`<button type="button" onClick=${cancel} data-testid="cancel-run">${t('run.cancel')}</button>`}
     </form>

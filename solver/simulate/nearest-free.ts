@@ -1,13 +1,14 @@
 /**
  * The "no optimisation" dispatcher planners compare against: a new ticket goes to the nearest
- * free qualified engineer (idle, on shift, able to finish the planned job before the shift ends, as
- * the real dispatcher plans); parts come from
+ * free qualified engineer within `REGION_LINK_MINUTES` of driving (idle, on shift, able to finish
+ * the planned job before the shift ends, as the real dispatcher plans); parts come from
  * the engineer's van, else the nearest stock location holding them (picked up on the way); a
  * spare unit from the stock location nearest the site, by courier where there is one. Tickets no
  * one can take wait, most urgent level first, for the next engineer to come free.
  */
 import type { Dispatcher } from './simulate.ts';
 import { PICKUP_MINUTES } from '../units.ts';
+import { REGION_LINK_MINUTES } from './regions.ts';
 import type { EngineerState, SimState, Supply, TicketState } from './state.ts';
 
 export function createNearestFree(state: SimState, startNext: (e: EngineerState) => void): Dispatcher {
@@ -81,10 +82,15 @@ export function createNearestFree(state: SimState, startNext: (e: EngineerState)
     return at + state.minutes(here, ts.t.site) + ts.t.serviceMinutes;
   };
 
-  const tryGive = (e: EngineerState, ticketId: string, shiftEnd: number): boolean => {
-    const ts = state.ticket(ticketId);
-    if (!state.qualified(e, ts.t)) return false;
-    if (state.now + state.minutes(e.location, ts.t.site) + ts.t.serviceMinutes > shiftEnd) return false;
+  const tryGive = (e: EngineerState, ts: TicketState, shiftEnd: number): boolean => {
+    const ticketId = ts.t.id;
+    if (!state.qualified(e, ts.t) || state.now + ts.t.serviceMinutes > shiftEnd) return false;
+    const travel = state.minutes(e.location, ts.t.site);
+    // Local work only: without this a freed engineer drove 7 h to another city for the most
+    // urgent ticket there while its own city's tickets waited (34.8 % of promises kept on the
+    // 10,000-ticket month against 51.8 % with the bound, 120 or 240 min alike).
+    if (travel > REGION_LINK_MINUTES) return false;
+    if (state.now + travel + ts.t.serviceMinutes > shiftEnd) return false;
     const supply = ts.supply ? ts.supply : source(e, ticketId);
     if (!supply || plannedEnd(e, ts, supply) > shiftEnd) return false;
     if (!ts.supply) state.commitSupply(ticketId, supply);
@@ -118,7 +124,7 @@ export function createNearestFree(state: SimState, startNext: (e: EngineerState)
     let given = -1;
     for (let i = 0; i < waiting.length && given < 0; i++) {
       const ts = waiting[i]!;
-      if (tryGive(e, ts.t.id, shift.to)) given = i;
+      if (tryGive(e, ts, shift.to)) given = i;
     }
     if (given >= 0) waiting.splice(given, 1);
   };
@@ -133,7 +139,8 @@ export function createNearestFree(state: SimState, startNext: (e: EngineerState)
         .sort((a, b) => a.minutes - b.minutes || (a.e.def.id < b.e.def.id ? -1 : 1));
       // The nearest free engineer only: if the parts or the shift rule it out, the ticket waits.
       const first = free[0];
-      if (!first || !tryGive(first.e, ticketId, first.shift!.to)) addWaiting(state.ticket(ticketId));
+      if (!first || !tryGive(first.e, state.ticket(ticketId), first.shift!.to))
+        addWaiting(state.ticket(ticketId));
     },
     onEngineerFree,
     onStockReceived() {

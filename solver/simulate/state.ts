@@ -60,6 +60,9 @@ export interface Stock {
 
 const key = (location: string, sku: string): string => `${location}|${sku}`;
 
+/** Up to this many locations (a demo network has 476) travel minutes are cached densely (8 MB at most). */
+const MINUTES_CACHE_MAX_LOCATIONS = 1000;
+
 export class SimState {
   now = 0;
   readonly tickets = new Map<string, TicketState>();
@@ -74,6 +77,8 @@ export class SimState {
   /** SKU → the SKUs that may serve a need for it (itself and its superseders, transitively). */
   readonly fitting = new Map<string, string[]>();
   readonly travel: TravelModel;
+  /** Driving minutes by location pair, filled as asked (dispatchers ask the same pairs all month). */
+  private readonly minutesCache: Float64Array | null;
   readonly movements: StockMovement[] = [];
   /** location|sku → units issued per local day (the reorder policy's history). */
   readonly issuedByDay = new Map<string, number[]>();
@@ -87,6 +92,8 @@ export class SimState {
   ) {
     const network: SimNetwork = input.network;
     this.travel = createTravelModel(network);
+    const n = this.travel.size;
+    this.minutesCache = n <= MINUTES_CACHE_MAX_LOCATIONS ? new Float64Array(n * n).fill(NaN) : null;
     this.engineers = network.engineers.map((def) => ({
       def,
       location: def.home,
@@ -118,7 +125,17 @@ export class SimState {
   }
 
   minutes(from: string, to: string): number {
-    return this.travel.units(this.travel.indexOf(from), this.travel.indexOf(to)) / 100;
+    const a = this.travel.indexOf(from);
+    const b = this.travel.indexOf(to);
+    const cache = this.minutesCache;
+    if (!cache) return this.travel.units(a, b) / 100;
+    const k = a * this.travel.size + b;
+    let value = cache[k]!;
+    if (Number.isNaN(value)) {
+      value = this.travel.units(a, b) / 100;
+      cache[k] = value;
+    }
+    return value;
   }
 
   stockAt(location: string, sku: string): Stock {

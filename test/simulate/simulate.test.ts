@@ -72,6 +72,19 @@ describe('simulate: a tiny network timed by hand', () => {
     });
   }
 
+  it('nearest-free: an engineer takes only local work (within 120 min of driving)', () => {
+    const far = (minutes: number) => {
+      const input = tinyNetwork('nearest-free');
+      if (input.network.travel.mode !== 'matrix') throw new Error('matrix expected');
+      // O ↔ S1 set to `minutes`; the depot stays 20 min from O and 40 from S1.
+      input.network.travel.minutes[0]![2] = minutes;
+      input.network.travel.minutes[2]![0] = minutes;
+      return run(input).tickets[0]!;
+    };
+    expect(far(110).engineer).toBe('E1');
+    expect(far(130)).toMatchObject({ engineer: null, onsiteAt: null });
+  });
+
   it('a spare unit by courier: handling, driving ÷ speed factor, then the sampled delay', () => {
     const input = tinyNetwork('nearest-free');
     input.serviceTimeCv = 0;

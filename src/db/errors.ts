@@ -17,6 +17,10 @@ const connectionErrorCodes = new Set([
   'ECONNRESET',
   'ETIMEDOUT',
   'ENOTFOUND',
+  'EPIPE',
+  'EHOSTUNREACH',
+  '57P02',
+  '53300',
   '57P01',
   '57P03',
   '08006',
@@ -24,9 +28,15 @@ const connectionErrorCodes = new Set([
   '08003',
 ]);
 
+/** Messages of connection failures that carry no code (pg, knex's pool). */
+const connectionErrorMessages =
+  /Connection terminated|connection error|Timeout acquiring a connection|Client was closed|not queryable/i;
+
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return typeof code === 'string' && connectionErrorCodes.has(code);
+  const { code, name, message } = (error ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
+  if (typeof code === 'string' && connectionErrorCodes.has(code)) return true;
+  if (name === 'KnexTimeoutError') return true;
+  return typeof code !== 'string' && typeof message === 'string' && connectionErrorMessages.test(message);
 }
 
 /** The column a constraint violation is about, from PostgreSQL's "Key (col)=(…)" detail. */

@@ -11,6 +11,7 @@ import { createApi } from './http/api.ts';
 import { CSV_LIMIT_SETTING } from './http/csv.ts';
 import { createErrorHandler, notFoundHandler } from './http/error-handler.ts';
 import { rejectDeepJson } from './http/json-depth.ts';
+import { rejectNulCharacters } from './http/nul-characters.ts';
 import { corsFromConfig, rateLimitFromConfig, securityHeaders } from './http/security.ts';
 import type { Logger } from './logger.ts';
 import { httpMetrics, rememberMountPath, routePattern } from './metrics/http-metrics.ts';
@@ -68,7 +69,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders(config));
   const cors = corsFromConfig(config);
   if (cors) app.use(cors);
-  app.use(express.json({ limit: config.JSON_BODY_LIMIT }), rejectDeepJson);
+  app.use(express.json({ limit: config.JSON_BODY_LIMIT }), rejectDeepJson, rejectNulCharacters);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

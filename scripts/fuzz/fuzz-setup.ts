@@ -20,6 +20,7 @@ export async function fuzzTestApp(
   const document = (await request(t.app).get('/openapi.json').expect(200)).body as OpenApiDocument & {
     components: { schemas: Record<string, never> };
   };
+  capTimeLimits(document);
   const server: Server = t.rawApp.listen(0, '127.0.0.1');
   await once(server, 'listening');
   try {
@@ -42,5 +43,22 @@ export async function fuzzTestApp(
   } finally {
     server.closeAllConnections();
     server.close();
+  }
+}
+
+/**
+ * Valid-shaped plans get at most a second of solver time: a fuzzed `timeLimitMs` of minutes is a
+ * legitimate request, but the run would spend itself waiting for solves. Hostile values still
+ * reach the field (the validator must refuse them).
+ */
+function capTimeLimits(document: unknown): void {
+  const stack: unknown[] = [document];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    const properties = (node as { properties?: Record<string, { maximum?: number }> }).properties;
+    const limit = properties?.timeLimitMs;
+    if (limit) limit.maximum = Math.min(limit.maximum ?? 1000, 1000);
+    stack.push(...Object.values(node));
   }
 }

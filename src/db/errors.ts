@@ -77,6 +77,8 @@ export function translateDatabaseError(error: unknown): Problem | undefined {
       return problems.validation([
         { field: 'body', message: `violates ${pg.constraint ?? 'a check constraint'}` },
       ]);
+    case '22021': // a NUL or invalid UTF-8 byte (e.g. from a CSV cell)
+    case '22P05':
     case '22P02':
     case '22007':
     case '22008':

@@ -164,6 +164,16 @@ describe('hostile HTTP input: headers, CORS, rate limits, body limits', () => {
     expect(res.body.errors[0].field).toBe('body');
   });
 
+  it('refuses a NUL character in a query or body with a 422 naming the field (found by the fuzzer: was a 500)', async () => {
+    const query = await request(t.app).get('/api/v1/skus?q=%00&kind=part');
+    expect(query.status).toBe(422);
+    expect(query.body.errors).toEqual([{ field: 'query.q', message: expect.stringMatching(/NUL/) }]);
+    const body = await request(t.app).post('/api/v1/regions').send({ id: 'R-NUL', name: 'a\u0000b' });
+    expect(body.status).toBe(422);
+    expect(body.body.errors[0].field).toBe('body.name');
+    expect((await request(t.app).get('/api/v1/regions/R-NUL')).status).toBe(404);
+  });
+
   it('answers a path with broken percent-encoding with 400 problem+json, not 500', async () => {
     const res = await request(t.app).get('/api/v1/regions/%E0%A4%A');
     expect(res.status).toBe(400);

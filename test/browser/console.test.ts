@@ -195,7 +195,7 @@ describe('depot manager', () => {
 
     const first = rows.first();
     const firstId = Number(await first.getAttribute('data-suggestion'));
-    await first.click();
+    await first.locator('td').nth(2).click(); // the SKU cell: a row's inputs and buttons keep their clicks
     const detail = page.getByTestId('suggestion-detail');
     await detail.getByTestId('forecast-chart').locator('canvas').waitFor();
     await first.getByTestId('approve').click();
@@ -234,11 +234,23 @@ describe('depot manager', () => {
 });
 
 describe('planner', () => {
-  it('builds a scenario, runs it with progress and compares its KPIs with the baseline', async () => {
+  it('builds a scenario (a bad change refused by field), runs it with progress, compares its KPIs with the baseline, cancels a long run', async () => {
     const { page, errors } = await open('planner');
     const editor = page.getByTestId('scenario-editor');
     await editor.locator('input[name="name"]').fill('More demand in winter');
     const form = editor.getByTestId('change-form');
+
+    // A change naming a location the network does not have is refused, naming the change's field.
+    await form.locator('select[name="kind"]').selectOption('move-location');
+    await form.locator('input[name="locationId"]').fill('D-NOWHERE');
+    await form.locator('input[name="lat"]').fill('30.1');
+    await form.locator('input[name="lon"]').fill('104.2');
+    await form.getByTestId('add-change').click();
+    await editor.getByTestId('save-scenario').click();
+    await expect.poll(() => noticeText(page)).toContain('changes[0]');
+    expect(await noticeText(page)).toContain('D-NOWHERE');
+    await editor.getByTestId('change-list').getByRole('button', { name: 'remove' }).click();
+
     await form.locator('select[name="kind"]').selectOption('scale-demand');
     await form.locator('input[name="factor"]').fill('1.5');
     await form.getByTestId('add-change').click();
@@ -268,6 +280,17 @@ describe('planner', () => {
     expect(await comparison.locator('table tbody tr').count()).toBe(compared.items.length);
     expect(await comparison.getByTestId('kpi-chart').count()).toBeGreaterThan(0);
     await screenshot(page, 'planner');
+
+    // A long run can be cancelled while it runs.
+    await run.locator('input[name="days"]').fill('92');
+    await run.locator('input[name="replications"]').fill('30');
+    await run.getByTestId('start-run').click();
+    await run.getByTestId('cancel-run').click();
+    await expect
+      .poll(() => run.getByTestId('run-status').innerText(), { timeout: 60_000 })
+      .toMatch(/^cancelled/);
+    const latest = await service.api<{ items: Array<{ status: string }> }>(`/scenarios/${scenario.id}/runs`);
+    expect(latest.items[0]!.status).toBe('cancelled');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -85,6 +85,8 @@ export function DepotPage() {
     if (selected?.id === updated.id) setSelected(updated);
   }
 
+  const names = useMemo(() => new Map(stockPlaces.map((place) => [place.id, place.name])), [stockPlaces]);
+  const placeName = (id) => names.get(id) ?? id;
   const lastRun = runs?.items[0];
   const set = (name) => (event) => setFilters({ ...filters, [name]: event.target.value });
   return html`<div class="depot">
@@ -148,6 +150,7 @@ export function DepotPage() {
                 html`<${SuggestionRow}
                   key=${suggestion.id}
                   suggestion=${suggestion}
+                  placeName=${placeName}
                   selected=${selected?.id === suggestion.id}
                   onSelect=${() => setSelected(suggestion)}
                   onChange=${replace}
@@ -170,7 +173,7 @@ export function DepotPage() {
   </div>`;
 }
 
-function SuggestionRow({ suggestion, selected, onSelect, onChange }) {
+function SuggestionRow({ suggestion, placeName, selected, onSelect, onChange }) {
   const [quantity, setQuantity] = useState(suggestion.quantity);
   const [reason, setReason] = useState('');
   const [rejecting, setRejecting] = useState(false);
@@ -187,10 +190,10 @@ function SuggestionRow({ suggestion, selected, onSelect, onChange }) {
 
   return html`<tr class=${selected ? 'selected' : ''} data-suggestion=${suggestion.id} onClick=${onSelect}>
     <td>${suggestion.id}</td>
-    <td>${suggestion.locationId}</td>
+    <td title=${suggestion.locationId}>${placeName(suggestion.locationId)}</td>
     <td>${suggestion.skuId}</td>
     <td>
-      ${t(`action.${suggestion.action}`)}${suggestion.fromLocationId ? ` ← ${suggestion.fromLocationId}` : ''}
+      ${t(`action.${suggestion.action}`)}${suggestion.fromLocationId ? ` ← ${placeName(suggestion.fromLocationId)}` : ''}
     </td>
     <td>
       ${

@@ -74,8 +74,13 @@ export function SuggestionDetail({ suggestion }) {
   return html`<div class="card" data-testid="suggestion-detail">
     <h3>${t('depot.detail', { sku: suggestion.skuId, location: suggestion.locationId })}</h3>
     <p class="muted">
-      ${suggestion.classification ?? '–'} · ${suggestion.method ?? t('depot.noModel')} ·
-      ${t('depot.forecastPer', { n: formatNumber(suggestion.forecastPerPeriod, { maximumFractionDigits: 2 }) })}
+      ${[
+        suggestion.classification ?? '–',
+        suggestion.method ?? t('depot.noModel'),
+        t('depot.forecastPer', {
+          n: formatNumber(suggestion.forecastPerPeriod, { maximumFractionDigits: 2 }),
+        }),
+      ].join(' · ')}
     </p>
     ${config ? html`<${ChartView} config=${config} testId="forecast-chart" />` : html`<p class="muted">${t('action.loading')}</p>`}
     <dl class="kpis">

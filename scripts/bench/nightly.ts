@@ -59,6 +59,11 @@ if (!values.reuse) {
   loadMs = performance.now() - start;
   await db.destroy();
 } else {
+  // A reused schema may predate migrations added since it was loaded (the run writes to their
+  // tables): bring it up to date; this adds, never reloads.
+  const db = createDatabase({ url, schema: values.schema, poolMax: 1 });
+  await db.migrate.latest();
+  await db.destroy();
   loaded = {
     stockLocations: network.locations.filter((l) => l.kind === 'depot' || l.kind === 'office').length,
     skus: network.skus.length,

@@ -1,5 +1,5 @@
 import { distance } from '@turf/distance';
-import type { ReplenishmentPolicy } from '../../solver/inventory/types.ts';
+import type { PolicySummary } from './plan-workers.ts';
 import type { CatalogSku, StockLocation } from './reorder-inputs.repository.ts';
 
 /**
@@ -32,7 +32,7 @@ export interface PairState {
   onOrder: number;
   /** Demand already owed and not yet served here (none is recorded yet: 0). */
   backorders: number;
-  plan: ReplenishmentPolicy;
+  plan: PolicySummary;
   /** Units the 4-hour coverage positioning wants here (spare units at covering locations only). */
   coverageUnits: number | null;
   /** How that figure was found, e.g. "MIP, proven optimal" or "greedy placement: heuristic, no proof". */

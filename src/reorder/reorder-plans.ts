@@ -2,7 +2,7 @@ import type { PolicyClass, ReplenishmentInput, ReplenishmentPolicy } from '../..
 import type { CatalogSku, DemandSeries, PairCounts } from './reorder-inputs.repository.ts';
 import { monthIndex, pairKey } from './reorder-inputs.repository.ts';
 import type { ReorderSettings } from './reorder-settings.ts';
-import { planEach, type PlanOutcome } from './plan-workers.ts';
+import { planEach, type PlanOutcome, type PolicySummary } from './plan-workers.ts';
 
 /**
  * Builds each location × SKU's policy input (dense monthly history, lead time in periods, policy
@@ -15,7 +15,7 @@ export type PlanReplenishment = (input: ReplenishmentInput) => ReplenishmentPoli
 export interface PlannedPair {
   locationId: string;
   skuId: string;
-  plan: ReplenishmentPolicy;
+  plan: PolicySummary;
 }
 
 export interface PlanFailure {

@@ -30,5 +30,8 @@ describe('planning on worker threads', () => {
     expect(here.map((o) => o.ok)).toEqual([true, true, true, false, true]);
     const threaded = await planInWorkers(inputs, 2);
     expect(threaded).toEqual(here);
+    // In chunks smaller than the input (two workers taking turns): still every outcome, in order.
+    expect(await planInWorkers(inputs, 2, 2)).toEqual(here);
+    expect(await planInWorkers([], 2)).toEqual([]);
   }, 60_000);
 });

@@ -68,7 +68,8 @@ export function mipOutcomes(
       method: 'mip',
       status: run.status,
       objective: form.perModel.length === 1 ? run.objective : null,
-      bound: form.perModel.length === 1 ? run.bound : null,
+      // Where HiGHS stopped before a bound, 0 is one (every cost is ≥ 0).
+      bound: form.perModel.length === 1 ? (run.bound ?? (run.values ? 0 : null)) : null,
       proven: run.proven,
       ms,
       note,

@@ -57,7 +57,6 @@ export function positionSpareUnits(
   const input = parseCoverageInput(raw);
   const clock = runtime?.now ?? (() => 0);
   const started = clock();
-  const overall: Deadline = { clock, at: started + input.timeLimitMs };
   const backendName = input.backend ?? DEFAULT_COVERAGE_BACKEND;
   const networks = buildNetworks(input);
   let maxRate = 0;
@@ -89,6 +88,8 @@ export function positionSpareUnits(
     const before = clock();
     greedy.set(network, { placement: greedyPlacement(input, network, table), ms: clock() - before });
   }
+  // The limit is the MIPs': it starts once every model has its greedy placement.
+  const overall: Deadline = { clock, at: clock() + input.timeLimitMs };
   const outcomes = new Map<ModelNetwork, ModelOutcome>();
   const candidates: ModelNetwork[] = [];
   for (const [network, { placement, ms }] of greedy) {

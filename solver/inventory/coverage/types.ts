@@ -93,8 +93,8 @@ export const CoverageInput = z.object({
    */
   mipRelativeGap: z.number().min(0).max(1).default(1e-4),
   /**
-   * Wall-clock limit for all MIP solves together. Default 30 000. Every model first gets a greedy
-   * placement; the MIPs then run, models with the most money at stake first, each with an equal
+   * Wall-clock limit for all MIP solves together, counted from when every model has its greedy
+   * placement (which takes no MIP and is not limited). Default 30 000. The MIPs run, models with the most money at stake first, each with an equal
    * share of the time left, and a model the time does not reach keeps its greedy placement
    * (reported per model in `models`).
    */

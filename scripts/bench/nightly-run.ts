@@ -33,6 +33,9 @@ console.log(
     wallMs,
     runMs: outcome.run.durationMs,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    // User + system CPU of the whole process (all threads), start-up included: on a machine
+    // shared with other work this says more than the wall time.
+    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
     counts: outcome.run.counts,
   }),
 );

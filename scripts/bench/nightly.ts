@@ -80,6 +80,7 @@ interface RunResult {
   /** The duration the run recorded in reorder_runs. */
   runMs: number;
   maxRssBytes: number;
+  cpuMs: number;
   counts: Record<string, unknown>;
 }
 const results: RunResult[] = [];
@@ -110,6 +111,7 @@ const table = markdownTable(
     'run',
     'wall s',
     'run s (recorded)',
+    'CPU s',
     'peak RSS GiB',
     'pairs planned',
     'suggestions written',
@@ -123,6 +125,7 @@ const table = markdownTable(
       i === 0 ? '1 (first)' : `${i + 1} (re-run, same key)`,
       fixed(r.wallMs / 1000, 1),
       fixed(r.runMs / 1000, 1),
+      fixed(r.cpuMs / 1000, 1),
       fixed(gib(r.maxRssBytes), 2),
       String(r.counts.pairs),
       String(r.counts.written),
@@ -135,6 +138,7 @@ const table = markdownTable(
       `median / target`,
       `${fixed(median(wall) / 1000, 1)} / 60 (${fixed(median(wall) / TARGET_MS, 2)}×)`,
       '',
+      fixed(median(results.map((r) => r.cpuMs)) / 1000, 1),
       `${fixed(gib(median(rss)), 2)} / 2 (${fixed(median(rss) / TARGET_BYTES, 2)}×)`,
       '',
       '',

@@ -5,7 +5,8 @@ import type { NetworkSnapshot, SnapshotLocation } from './network-snapshot.ts';
 /**
  * The simulation's demand model, estimated from what the service recorded (pure).
  *
- * - **Rate** (network tickets per day): given by the run; else the part units issued per day
+ * - **Rate** (network tickets per day): given by the run (or its `tickets` over the horizon,
+ *   divided by the sum of the days' weekday and seasonal multipliers); else the part units issued per day
  *   over the last 12 months of `demand_history` (the complete record the inventory forecasts use)
  *   divided by the part units an average ticket uses (from past tickets when there are 10 or more,
  *   else the share of fault codes that consume a part); else, without part history, the count of
@@ -34,6 +35,8 @@ export interface DemandEstimateOptions {
   start: string;
   days: number;
   ticketsPerDay?: number;
+  /** Expected tickets over the horizon (before `demandScale`), seasonality and weekdays included. */
+  tickets?: number;
   demandScale?: number;
 }
 
@@ -171,10 +174,25 @@ export function estimateDemand(
 ): DemandEstimate {
   const warnings: string[] = [];
   const scale = options.demandScale ?? 1;
+  const season = seasonalIndex(history);
+  const byDay = season
+    ? Array.from({ length: options.days }, (_, day) => season.get(localDate(options.start, day).month) ?? 1)
+    : undefined;
+  if (!season) warnings.push('less than 12 months of part issues: no seasonal profile');
+  const weekly = profiles(history, offsetMinutesOf(options.start), warnings);
+  // A total over the horizon is the mean rate times the sum of the days' multipliers.
+  const dayWeights = Array.from(
+    { length: options.days },
+    (_, day) =>
+      (weekly.dayOfWeek?.[new Date(`${localDate(options.start, day).iso}T00:00:00Z`).getUTCDay()] ?? 1) *
+      (byDay?.[day] ?? 1),
+  );
   const estimated =
-    options.ticketsPerDay !== undefined
-      ? { rate: options.ticketsPerDay, source: 'given' as const }
-      : networkRate(history, options.start, warnings);
+    options.tickets !== undefined
+      ? { rate: options.tickets / dayWeights.reduce((s, w) => s + w, 0), source: 'given' as const }
+      : options.ticketsPerDay !== undefined
+        ? { rate: options.ticketsPerDay, source: 'given' as const }
+        : networkRate(history, options.start, warnings);
   const rate = estimated.rate * scale;
 
   const offices = snapshot.locations.filter((l) => l.kind === 'office' || l.kind === 'depot');
@@ -335,16 +353,11 @@ export function estimateDemand(
     });
   }
 
-  const season = seasonalIndex(history);
-  const byDay = season
-    ? Array.from({ length: options.days }, (_, day) => season.get(localDate(options.start, day).month) ?? 1)
-    : undefined;
-  if (!season) warnings.push('less than 12 months of part issues: no seasonal profile');
   return {
     demand: {
       kind: 'model',
       classes,
-      ...profiles(history, offsetMinutesOf(options.start), warnings),
+      ...weekly,
       ...(byDay ? { byDay } : {}),
     },
     ticketsPerDay: rate,

@@ -222,7 +222,6 @@ export function createScenarioRunService(deps: ScenarioRunServiceDeps) {
               new Date(fromLocal(addDays(startDate, input.days), 0, deps.timeZone)),
             )
           : undefined;
-      const ticketsPerDay = input.tickets !== undefined ? input.tickets / input.days : input.ticketsPerDay;
       let built;
       try {
         built = await buildSimulationInputs({
@@ -233,7 +232,8 @@ export function createScenarioRunService(deps: ScenarioRunServiceDeps) {
             start,
             days: input.days,
             policy: input.policy,
-            ...(ticketsPerDay !== undefined ? { ticketsPerDay } : {}),
+            ...(input.ticketsPerDay !== undefined ? { ticketsPerDay: input.ticketsPerDay } : {}),
+            ...(input.tickets !== undefined ? { tickets: input.tickets } : {}),
             demandScale: input.demandScale,
           },
           env,
@@ -251,11 +251,7 @@ export function createScenarioRunService(deps: ScenarioRunServiceDeps) {
         ...built.warnings,
       ];
       const { start: _start, ...rest } = input;
-      const parameters: RunParameters = {
-        ...rest,
-        start,
-        ...(ticketsPerDay !== undefined ? { ticketsPerDay } : {}),
-      };
+      const parameters: RunParameters = { ...rest, start };
       const id = randomUUID();
       await runs.insert(
         {

@@ -20,6 +20,8 @@ export interface SimulationSettings {
   days: number;
   policy: DispatchPolicy;
   ticketsPerDay?: number;
+  /** Expected tickets over the horizon (instead of ticketsPerDay). */
+  tickets?: number;
   demandScale?: number;
 }
 
@@ -222,6 +224,7 @@ export async function buildSimulationInputs(args: {
         start: settings.start,
         days: settings.days,
         ...(settings.ticketsPerDay !== undefined ? { ticketsPerDay: settings.ticketsPerDay } : {}),
+        ...(settings.tickets !== undefined ? { tickets: settings.tickets } : {}),
         ...(settings.demandScale !== undefined ? { demandScale: settings.demandScale } : {}),
       });
   const baselineWarnings: string[] = [];

@@ -155,6 +155,20 @@ describe('estimateDemand', () => {
     expect(dec1! / nov29!).toBeCloseTo(2, 9);
   });
 
+  it('turns expected tickets over the horizon into a rate through the days’ multipliers', () => {
+    // 29 and 30 November at index 1, 1 and 2 December at 2 (December doubled): 60 tickets over 6 weights.
+    const estimate = estimateDemand(
+      network(),
+      history({ partIssues: months(24, (month) => (month === 12 ? 60 : 30)) }),
+      { start: '2026-11-29T00:00:00+08:00', days: 4, tickets: 60 },
+    );
+    const [first] = estimate.demand.byDay!;
+    const weights = estimate.demand.byDay!.map((w) => w / first!);
+    expect(weights).toEqual([1, 1, 2, 2]);
+    const expected = estimate.demand.byDay!.reduce((s, w) => s + w * estimate.ticketsPerDay, 0);
+    expect(expected).toBeCloseTo(60, 9);
+  });
+
   it('refuses to guess without history or a given rate', () => {
     expect(() => estimateDemand(network(), history({ partIssues: [] }), { start: START, days: 7 })).toThrow(
       DemandEstimateError,

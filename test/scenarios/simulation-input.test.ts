@@ -53,7 +53,7 @@ describe('buildSimulationInputs', () => {
     expect(classes(built.scenario).map((c) => c.name)).toEqual(classes(built.baseline).map((c) => c.name));
     expect(classes(built.baseline).length).toBeGreaterThan(0);
     const scale = (side: typeof built.baseline) =>
-      side.demand.kind === 'model' ? side.demand.classScale : {};
+      side.demand.kind === 'model' ? (side.demand.classScale ?? {}) : {};
     expect(Object.values(scale(built.baseline))).toEqual(classes(built.baseline).map(() => 1));
     expect(Object.values(scale(built.scenario))).toEqual(classes(built.baseline).map(() => 1.5));
     expect(built.demand).toMatchObject({ ticketsPerDay: 4, source: 'given' });

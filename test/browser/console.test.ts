@@ -215,6 +215,22 @@ describe('depot manager', () => {
       rejectReason: 'stock arrives from the old warehouse',
     });
 
+    // The chart's history comes from the read-only demand-history route: months in order, and a
+    // query without its SKU is refused naming the field.
+    const approvedPair = await service.api<{ locationId: string; skuId: string }>(
+      `/reorder/suggestions/${firstId}`,
+    );
+    const history = await service.api<{ items: Array<{ periodStart: string; qty: number }> }>(
+      `/reorder/demand-history?locationId=${approvedPair.locationId}&skuId=${approvedPair.skuId}`,
+    );
+    const months = history.items.map((item) => item.periodStart);
+    expect(months).toEqual([...months].sort());
+    const refused = await fetch(`${service.baseUrl}/api/v1/reorder/demand-history?locationId=D-CTU`, {
+      headers: { Authorization: `Bearer ${service.token}` },
+    });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(await refused.json())).toContain('query.skuId');
+
     const third = rows.nth(2);
     const thirdId = Number(await third.getAttribute('data-suggestion'));
     const quantity = Number(await third.locator('input.qty').inputValue());

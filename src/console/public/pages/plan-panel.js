@@ -169,8 +169,13 @@ function RouteInstructions({ route, engineers }) {
   return html`<div class="instructions" data-testid="route-instructions">
     <h4>${t('plan.routeOf', { name: engineers.get(route.engineer)?.name ?? route.engineer })}</h4>
     <p class="muted">
-      ${formatNumber(route.distanceKm, { maximumFractionDigits: 1 })} km ·
-      ${formatMinutes(route.durationMinutes)} ${route.fallbackReason ? ` · ${route.fallbackReason}` : ''}
+      ${[
+        `${formatNumber(route.distanceKm, { maximumFractionDigits: 1 })} km`,
+        formatMinutes(route.durationMinutes),
+        route.fallbackReason,
+      ]
+        .filter(Boolean)
+        .join(' · ')}
     </p>
     <ol>
       ${legs.flatMap((leg) =>

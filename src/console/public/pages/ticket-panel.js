@@ -130,10 +130,10 @@ export function CreateTicketForm({ sites, onCreated }) {
 
 function Outcome({ label, outcome }) {
   if (!outcome) return null;
-  return html`<span class=${outcome.met ? 'ok' : 'late'}>
-    ${label}: ${outcome.met ? t('candidate.met') : t('candidate.late')}
-    (${formatMinutes(outcome.slackMinutes)})
-  </span>`;
+  const verdict = outcome.met ? t('candidate.met') : t('candidate.late');
+  return html`<span class=${`outcome ${outcome.met ? 'ok' : 'late'}`}
+    >${`${label}: ${verdict} (${formatMinutes(outcome.slackMinutes)})`}</span
+  >`;
 }
 
 /** Who can go to the selected ticket, ranked by the plan objective, with the solver's reasons. */
@@ -156,8 +156,13 @@ export function CandidatesPanel({ ticket, engineers }) {
   return html`<div class="card" data-testid="candidates">
     <h3>${t('ticket.heading', { id: ticket.id })}</h3>
     <p class="muted">
-      ${t(`kind.${ticket.kind}`)} · ${t('ticket.level', { level: ticket.level })} ·
-      ${t('ticket.tier', { tier: ticket.tier })} · ${ticket.skill ?? '–'} · ${t(`status.${ticket.status}`)}
+      ${[
+        t(`kind.${ticket.kind}`),
+        t('ticket.level', { level: ticket.level }),
+        t('ticket.tier', { tier: ticket.tier }),
+        ticket.skill ?? '–',
+        t(`status.${ticket.status}`),
+      ].join(' · ')}
     </p>
     ${ticket.description && html`<p>${ticket.description}</p>`}
     <table class="clocks">
@@ -188,13 +193,21 @@ export function CandidatesPanel({ ticket, engineers }) {
       answer &&
       html`<div class="candidates" data-testid="candidate-list">
         ${answer.candidates.length === 0 && html`<p class="muted">${t('candidate.none')}</p>`}
-        ${answer.unassigned.map((u) => html`<p class="warning" data-testid="unassigned-reason">${u.reason}</p>`)}
+        ${answer.unassigned.map(
+          (u) =>
+            html`<p
+              class=${answer.candidates.length === 0 ? 'warning' : 'muted'}
+              data-testid="unassigned-reason"
+            >
+              ${u.reason}
+            </p>`,
+        )}
         <ol>
           ${answer.candidates.map(
             (candidate) =>
               html`<li data-testid="candidate">
-                <strong>${name(candidate.engineer)}</strong> (${candidate.engineer}) ·
-                ${t('candidate.arrive', { time: formatDateTime(candidate.arrive) })}
+                <strong>${name(candidate.engineer)}</strong>
+                ${` (${candidate.engineer}) · ${t('candidate.arrive', { time: formatDateTime(candidate.arrive) })}`}
                 <div>
                   <${Outcome} label=${t('clockName.onsite')} outcome=${candidate.commitments.onsite} />
                   <${Outcome} label=${t('clockName.spareUnit')} outcome=${candidate.commitments.spareUnit} />

@@ -193,7 +193,7 @@ export function createIntake(deps: IntakeDeps) {
       },
       trx,
     );
-    await deps.clocks.replace(id, clocks, trx);
+    await deps.clocks.insert(id, clocks, trx);
     await deps.events.insert(
       {
         ticketId: id,

@@ -60,6 +60,11 @@ export function createTicketClockRepository(db: Knex) {
     },
 
     /** Replaces every clock of a ticket (intake, and a level change that moves the due times). */
+    /** The clocks of a ticket that has none yet (intake): no delete first. */
+    async insert(ticketId: string, clocks: readonly StoredClock[], trx: Knex = db): Promise<void> {
+      if (clocks.length) await trx('ticket_clocks').insert(clocks.map((clock) => toRow(ticketId, clock)));
+    },
+
     async replace(ticketId: string, clocks: readonly StoredClock[], trx: Knex = db): Promise<void> {
       await trx('ticket_clocks').where('ticket_id', ticketId).delete();
       if (clocks.length) await trx('ticket_clocks').insert(clocks.map((clock) => toRow(ticketId, clock)));

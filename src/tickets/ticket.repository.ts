@@ -157,7 +157,11 @@ export function createTicketRepository(db: Knex) {
           request_hash: ticket.requestHash,
         })
         .returning('id')) as Array<{ id: string }>;
-      await this.replaceParts(row!.id, ticket.parts, trx);
+      // A new ticket has no parts to clear: insert only (one statement less per intake).
+      if (ticket.parts.length)
+        await trx('ticket_parts').insert(
+          ticket.parts.map((part) => ({ ticket_id: row!.id, sku_id: part.skuId, qty: part.qty })),
+        );
       return row!.id;
     },
 

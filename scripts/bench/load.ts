@@ -1,0 +1,232 @@
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createApp } from '../../src/app.ts';
+import { parseConfig } from '../../src/config.ts';
+import { createDatabase } from '../../src/db/connection.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createServices } from '../../src/services.ts';
+import { aDispatchDay } from '../../test/api/dispatch-fixtures.ts';
+import { aSite } from '../../test/support/fixtures.ts';
+import { anEquipment } from '../../test/tickets/fixtures.ts';
+import { markdownTable } from './lib/markdown.ts';
+import { appendSection, currentCommand, describeMachine, loadAverageNow } from './lib/report.ts';
+
+/**
+ * Load on one service process over loopback, on PostgreSQL: GET /healthz (the baseline: HTTP and
+ * middleware only), POST /dispatch/candidates and POST /tickets (intake, a fresh Idempotency-Key
+ * per request). The service runs in a child process (this script with --serve) so autocannon does
+ * not share its event loop; the database is a schema of its own, dropped at the end.
+ *
+ *   DATABASE_URL=postgres://… npx tsx scripts/bench/load.ts [--seconds 10] [--connections 10] [--profile] [--no-report]
+ */
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    sites: { type: 'string', default: '200' },
+    profile: { type: 'boolean', default: false },
+    'no-report': { type: 'boolean', default: false },
+    serve: { type: 'boolean', default: false },
+    schema: { type: 'string' },
+    'port-file': { type: 'string' },
+  },
+});
+const DATABASE_URL = process.env.DATABASE_URL;
+if (!DATABASE_URL) throw new Error('the load benchmark runs on PostgreSQL: set DATABASE_URL');
+const script = fileURLToPath(import.meta.url);
+
+if (values.serve) await serve(values.schema!, values['port-file']!);
+else await bench();
+
+/** The service as server.ts builds it (info logs to stdout, no rate limit), on the bench schema. */
+async function serve(schema: string, portFile: string): Promise<void> {
+  const config = parseConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    DATABASE_URL,
+    RATE_LIMIT_MAX: '0',
+  });
+  const logger = createLogger(config.LOG_LEVEL);
+  const db = createDatabase({ url: DATABASE_URL, schema });
+  const services = createServices({ db, config, logger, now: () => new Date() });
+  const app = createApp({ config, db, logger, services });
+  const server = app.listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    void import('node:fs').then((fs) => fs.writeFileSync(portFile, String(port)));
+  });
+  process.on('SIGTERM', () => {
+    server.close();
+    void services.dispatchPlans
+      .close()
+      .then(() => db.destroy())
+      .then(() => process.exit(0));
+  });
+}
+
+interface Phase {
+  name: string;
+  result: autocannon.Result;
+}
+
+async function bench(): Promise<void> {
+  const seconds = Number(values.seconds);
+  const connections = Number(values.connections);
+  const machine = describeMachine();
+  const schema = `bench_load_${process.pid}`;
+  const db = createDatabase({ url: DATABASE_URL, schema, poolMax: 4 });
+  await db.raw(`create schema "${schema}"`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'spares-load-'));
+  try {
+    await db.migrate.latest();
+    const world = await aDispatchDay(db, { units: 50 });
+    const sites: Array<{ siteId: string; equipmentId: string }> = [];
+    for (let i = 0; i < Number(values.sites); i += 1) {
+      const siteId = await aSite(db, `S-L${i}`, { customerId: world.customerId, zoneId: world.zoneId });
+      const equipmentId = await anEquipment(db, `EQ-L${i}`, {
+        siteId,
+        modelId: world.modelId,
+        components: { 'main-unit': '2027-12-31', electrical: '2026-06-30' },
+      });
+      sites.push({ siteId, equipmentId });
+    }
+    const config = parseConfig({ NODE_ENV: 'production', DATABASE_URL });
+    const seedServices = createServices({
+      db,
+      config,
+      logger: createLogger('silent'),
+      now: () => new Date(),
+    });
+    const { token } = await seedServices.accessTokens.issue({ name: 'load-bench', role: 'admin' }, 'bench');
+    await seedServices.dispatchPlans.close();
+    await seedServices.scenarioRuns.close();
+
+    const portFile = path.join(dir, 'port');
+    const child = spawn(
+      process.execPath,
+      [
+        ...(values.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve('.tmp/load-profile')] : []),
+        '--import',
+        'tsx',
+        script,
+        '--serve',
+        '--schema',
+        schema,
+        '--port-file',
+        portFile,
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'], env: process.env },
+    );
+    for (let waited = 0; !existsSync(portFile) || readFileSync(portFile, 'utf8') === ''; waited += 1) {
+      if (waited > 1200 || child.exitCode !== null) throw new Error('the service did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const baseUrl = `http://127.0.0.1:${readFileSync(portFile, 'utf8')}`;
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+
+    const intakeBody = (n: number) => {
+      const site = sites[n % sites.length]!;
+      return JSON.stringify({ siteId: site.siteId, equipmentId: site.equipmentId, level: 2 + (n % 2) });
+    };
+    // Open tickets for the candidates phase, reported before it starts.
+    const ticketIds: string[] = [];
+    for (let n = 0; n < 30; n += 1) {
+      const res = await fetch(`${baseUrl}/api/v1/tickets`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': randomUUID() },
+        body: JSON.stringify({
+          siteId: sites[n]!.siteId,
+          equipmentId: sites[n]!.equipmentId,
+          level: 2,
+          parts: [{ skuId: world.partId, qty: 1 }],
+        }),
+      });
+      if (res.status !== 201) throw new Error(`seeding a ticket: ${res.status} ${await res.text()}`);
+      ticketIds.push(((await res.json()) as { id: string }).id);
+    }
+
+    const run = (name: string, options: Partial<autocannon.Options>) =>
+      new Promise<Phase>((resolve, reject) => {
+        autocannon({ url: baseUrl, connections, duration: seconds, ...options }, (error, result) =>
+          error ? reject(error) : resolve({ name, result }),
+        );
+      });
+    let intakeCount = 0;
+    let candidateCount = 0;
+    const phases: Phase[] = [];
+    // Warm-up: JIT, the connection pool, today's prepared routes for candidates.
+    await run('warm-up', { duration: 2, url: `${baseUrl}/healthz` });
+    phases.push(await run('GET /healthz (baseline)', { url: `${baseUrl}/healthz` }));
+    phases.push(
+      await run('POST /dispatch/candidates', {
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/v1/dispatch/candidates',
+            headers,
+            setupRequest: (req) => ({
+              ...req,
+              body: JSON.stringify({ ticketId: ticketIds[candidateCount++ % ticketIds.length], k: 3 }),
+            }),
+          },
+        ],
+      }),
+    );
+    phases.push(
+      await run('POST /tickets (intake)', {
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/v1/tickets',
+            setupRequest: (req) => ({
+              ...req,
+              headers: { ...headers, 'idempotency-key': randomUUID() },
+              body: intakeBody(intakeCount++),
+            }),
+          },
+        ],
+      }),
+    );
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+
+    const created =
+      Number(((await db('tickets').count('* as n')) as Array<{ n: number }>)[0]!.n) - ticketIds.length;
+    const rows = phases.map(({ name, result }) => [
+      name,
+      result.requests.average.toFixed(0),
+      String(result.latency.p50),
+      String(result.latency.p99),
+      String(result.latency.max),
+      String(result.non2xx + result.errors + result.timeouts),
+    ]);
+    const table = markdownTable(
+      ['phase', 'requests/s (mean)', 'p50 ms', 'p99 ms', 'max ms', 'errors (non-2xx, socket, timeouts)'],
+      rows,
+    );
+    console.log(table);
+    console.log(`intake: ${created} tickets created for ${phases[2]!.result.requests.total} requests`);
+    if (!values['no-report'])
+      appendSection({
+        title: 'Load: intake and candidates over HTTP on PostgreSQL (one process)',
+        command: currentCommand('scripts/bench/load.ts'),
+        notes: [
+          `autocannon, ${connections} connections, ${seconds} s per phase after a 2 s warm-up, over loopback to one service process (child, info logs to /dev/null, rate limit off) on PostgreSQL; ${values.sites} sites; ${created} tickets created by the intake phase.`,
+          'The machine is shared with other helpers running tests and benchmarks: compare each phase with the /healthz baseline of the same run.',
+        ],
+        table,
+        date: new Date(),
+        machine,
+        loadAverageEnd: loadAverageNow(),
+      });
+  } finally {
+    await db.raw(`drop schema if exists "${schema}" cascade`);
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -27,6 +27,27 @@ const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** PostgreSQL schema of the service's tables (default: the server's search_path, i.e. public). */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /**
+   * Where dispatch-plan solves and scenario runs execute: `in-process` (worker threads of this
+   * process) or `pg-boss` (a job queue in PostgreSQL that worker processes take from; docs/scale-out.md).
+   */
+  JOB_RUNNER: z.enum(['in-process', 'pg-boss']).default('in-process'),
+  /** With pg-boss: whether this process also works jobs (`false` for a pure API replica). */
+  WORK_JOBS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  /** With pg-boss: the schema of its job tables. */
+  JOBS_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+    .default('pgboss'),
   /** Where the embedded database keeps its files. */
   DATA_DIR: z.string().default('./.data'),
   /** Load data/demo into an empty database at start. */
@@ -115,6 +136,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       .join('; ');
     throw new Error(`Invalid configuration: ${details}`);
   }
+  // The queue lives in PostgreSQL; the embedded database is one process's, so it keeps threads.
+  if (result.data.JOB_RUNNER === 'pg-boss' && !result.data.DATABASE_URL)
+    throw new Error('Invalid configuration: JOB_RUNNER: pg-boss needs DATABASE_URL (PostgreSQL)');
   // Tests drive thousands of requests from one address; a test that checks the limit sets it.
   const rateLimitMax =
     result.data.RATE_LIMIT_MAX ?? (result.data.NODE_ENV === 'test' ? 0 : DEFAULT_RATE_LIMIT_MAX);

@@ -16,7 +16,11 @@ import { createServices } from './services.ts';
  */
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
-const db = createDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+const db = createDatabase({
+  url: config.DATABASE_URL,
+  dataDir: config.DATA_DIR,
+  ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}),
+});
 await migrateToLatest(db);
 const services = createServices({ db, config, logger, now: () => new Date() });
 if (config.DEMO_DATA) {
@@ -35,6 +39,8 @@ if (!(await services.accessTokens.anyActiveOtherThan([])))
   logger.warn(
     'no API token is in force: every /api request will be refused; set ADMIN_TOKEN (docs/access.md)',
   );
+// With JOB_RUNNER=pg-boss: connect to the job queue, and take jobs unless WORK_JOBS=false.
+await services.jobs.start();
 const app = createApp({ config, db, logger, services });
 // Every replica schedules the nightly reorder run; the run's advisory lock lets one of them do it.
 const reorderScheduler = services.reorder.createScheduler();
@@ -49,10 +55,12 @@ const server = app.listen(config.PORT, config.HOST, () => {
   );
 });
 
-// Load the solver into its worker threads now, so the first plan does not wait for it.
-void services.dispatchPlans
-  .warm()
-  .catch((error: unknown) => logger.error({ err: error }, 'solver workers failed to start'));
+// Load the solver into its worker threads now, so the first plan does not wait for it (a pure API
+// replica solves nothing).
+if (services.jobs.mode !== 'pg-boss sender')
+  void services.dispatchPlans
+    .warm()
+    .catch((error: unknown) => logger.error({ err: error }, 'solver workers failed to start'));
 
 /**
  * Graceful shutdown on SIGTERM or SIGINT: readiness fails and the server stops accepting; requests
@@ -76,7 +84,8 @@ async function shutdown(signal: string): Promise<void> {
   if (forced) logger.warn('requests still in flight after the shutdown timeout were cut');
   const results = await Promise.allSettled([
     stoppingScheduler,
-    services.dispatchPlans.close(),
+    // Jobs this process holds finish first (simulations are aborted and their runs failed).
+    services.jobs.stop(config.SHUTDOWN_TIMEOUT_MS).then(() => services.dispatchPlans.close()),
     services.scenarioRuns.close(),
   ]);
   for (const result of results)

@@ -55,6 +55,9 @@ import { createScenarioRunService } from './scenarios/scenario-run.service.ts';
 import { createSimulationRunner } from './scenarios/simulation-runner.ts';
 import { createAccessTokenRepository } from './auth/access-token.repository.ts';
 import { createAccessTokenService } from './auth/access-token.service.ts';
+import { createBackgroundJobs, jobQueueFor, runQueueOn } from './jobs/background-jobs.ts';
+import { JOB_QUEUES } from './jobs/job-queue.ts';
+import { createQueuedRunJobs, type RunRows } from './scenarios/scenario-run-jobs.ts';
 
 export interface ServiceDeps {
   db: Database;
@@ -98,6 +101,9 @@ export function createServices(deps: ServiceDeps) {
   // Road routing (OSRM when configured, else great-circle) and the one problem builder that uses it.
   const routing = createRouting({ config: deps.config, logger: deps.logger });
   const dispatchProblems = createDispatchProblemBuilder({ db, now: deps.now, routing });
+  // Solves and simulations: in this process's threads, or through pg-boss to worker processes.
+  const jobQueue = jobQueueFor(deps.config, deps.logger);
+  const solverThreads = Math.min(2, Math.max(1, availableParallelism() - 1));
   const dispatchPlans = createDispatchPlanService({
     db,
     now: deps.now,
@@ -105,14 +111,28 @@ export function createServices(deps: ServiceDeps) {
     plans: dispatchPlanRepository,
     builder: dispatchProblems,
     // Solves run off the request thread, at most two at once (and one core left to the API).
-    pool: observePlanPool(
-      createPlanWorkerPool({ size: Math.min(2, Math.max(1, availableParallelism() - 1)) }),
-      metrics,
-    ),
+    pool: observePlanPool(createPlanWorkerPool({ size: solverThreads }), metrics),
     routing,
+    ...(jobQueue ? { queue: { send: (planId: string) => jobQueue.send(JOB_QUEUES.planSolve, planId) } } : {}),
   });
   intakeListeners.push((ticket) => dispatchPlans.onTicketCreated(ticket));
   const scenarioRepository = createScenarioRepository(db);
+  const scenarioRunRepository = createScenarioRunRepository(db);
+  const runRows: RunRows = {
+    status: async (runId) => (await scenarioRunRepository.get(runId))?.status,
+    fail: (runId, message) => scenarioRunRepository.fail(runId, message, deps.now()).then(() => undefined),
+  };
+  const scenarioRuns = createScenarioRunService({
+    db,
+    now: deps.now,
+    logger: deps.logger,
+    scenarios: scenarioRepository,
+    runs: scenarioRunRepository,
+    runner: createSimulationRunner({ size: Math.min(2, Math.max(1, availableParallelism() - 1)) }),
+    timeZone: deps.config.TIME_ZONE,
+    routing,
+    ...(jobQueue ? { jobs: createQueuedRunJobs(runQueueOn(jobQueue, deps.config.WORK_JOBS), runRows) } : {}),
+  });
   return {
     config: deps.config,
     metrics,
@@ -183,15 +203,16 @@ export function createServices(deps: ServiceDeps) {
     // Planners' what-if change sets over the live network (issue 6).
     scenarios: createScenarioService({ db, now: deps.now, scenarios: scenarioRepository }),
     // Their background runs: replications over at most two simulation worker threads.
-    scenarioRuns: createScenarioRunService({
-      db,
-      now: deps.now,
+    scenarioRuns,
+    // The job queue's handlers in this process (none with the in-process runner); docs/scale-out.md.
+    jobs: createBackgroundJobs({
+      queue: jobQueue,
+      works: deps.config.WORK_JOBS,
+      solverThreads,
       logger: deps.logger,
-      scenarios: scenarioRepository,
-      runs: createScenarioRunRepository(db),
-      runner: createSimulationRunner({ size: Math.min(2, Math.max(1, availableParallelism() - 1)) }),
-      timeZone: deps.config.TIME_ZONE,
-      routing,
+      plans: dispatchPlans,
+      runs: scenarioRuns,
+      runRows,
     }),
   };
 }

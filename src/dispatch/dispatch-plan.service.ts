@@ -26,6 +26,11 @@ export interface DispatchPlanServiceDeps {
   builder: DispatchProblemBuilder;
   pool: PlanWorkerPool;
   routing: Routing;
+  /**
+   * Where solves run: absent, in this process's worker threads (the request starts them); given,
+   * the plan's id is queued and a worker process solves it (`solveStored`), src/jobs/.
+   */
+  queue?: { send(planId: string): Promise<void> };
 }
 
 /** The time limit a plan gets when the request names none. */
@@ -89,10 +94,42 @@ export function createDispatchPlanService(deps: DispatchPlanServiceDeps) {
       createdBy: actor,
       createdAt: deps.now(),
     });
+    const location = `/api/v1/dispatch/plans/${id}`;
+    if (deps.queue) {
+      try {
+        await deps.queue.send(id);
+      } catch (error) {
+        logger.error({ err: error, plan: id }, 'plan could not be queued');
+        await plans.saveFailure(id, 'the plan could not be queued', deps.now());
+        throw problems.unavailable('the job queue is unavailable');
+      }
+      return { id, status: 'solving' as const, location, done: Promise.resolve() };
+    }
     const done = solveInBackground(id, input, trigger);
     inFlight.add(done);
     void done.finally(() => inFlight.delete(done));
-    return { id, status: 'solving' as const, location: `/api/v1/dispatch/plans/${id}`, done };
+    return { id, status: 'solving' as const, location, done };
+  }
+
+  /**
+   * A queued plan, solved by the worker that took its job: the request is read back from the row.
+   * A plan that is no longer solving (a retry after the solve was stored) is left as it is.
+   */
+  async function solveStored(id: string): Promise<void> {
+    const stored = await plans.view(id);
+    if (!stored || stored.status !== 'solving') return;
+    const input: PlanCreate = {
+      ...(stored.regionId ? { regionId: stored.regionId } : {}),
+      ...(stored.options.timeLimitMs !== undefined ? { timeLimitMs: stored.options.timeLimitMs } : {}),
+      ...(stored.options.seed !== undefined ? { seed: stored.options.seed } : {}),
+    };
+    const done = solveInBackground(id, input, stored.trigger);
+    inFlight.add(done);
+    try {
+      await done;
+    } finally {
+      inFlight.delete(done);
+    }
   }
 
   // A re-plan revises committed work; before the first commit there is none, and the dispatcher's
@@ -105,6 +142,12 @@ export function createDispatchPlanService(deps: DispatchPlanServiceDeps) {
 
   return {
     create,
+    solveStored,
+
+    /** A plan whose jobs all failed (its worker died twice): recorded as failed, if still solving. */
+    async failStored(id: string, reason: string): Promise<void> {
+      await plans.saveFailure(id, reason, deps.now());
+    },
 
     list: async (query: PlanListQuery): Promise<{ items: PlanSummaryView[] }> => ({
       items: await plans.list(query),

@@ -267,7 +267,13 @@ export function createScenarioRunService(deps: ScenarioRunServiceDeps) {
         },
         deps.now(),
       );
-      jobs.enqueue(id);
+      try {
+        await jobs.enqueue(id);
+      } catch (error) {
+        deps.logger?.error({ err: error, runId: id }, 'scenario run could not be queued');
+        await runs.fail(id, 'the run could not be queued', deps.now());
+        throw problems.unavailable('the job queue is unavailable');
+      }
       return {
         id,
         status: 'queued' as const,
@@ -320,6 +326,10 @@ export function createScenarioRunService(deps: ScenarioRunServiceDeps) {
     /** Resolves when no run is queued or running in this process (tests, shutdown). */
     idle: () => jobs.idle(),
     close: () => jobs.close(),
+    /** Starts taking runs from the job queue when runs go through one (a worker process). */
+    start: async () => {
+      await jobs.start?.();
+    },
   };
 }
 

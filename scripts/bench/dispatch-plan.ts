@@ -80,6 +80,8 @@ started = performance.now();
 await services.dispatchPlans.warm();
 const warmMs = performance.now() - started;
 const app = createApp({ config, db, logger, services });
+const { token } = await services.accessTokens.issue({ name: 'bench', role: 'dispatcher' }, 'bench');
+const authorization = `Bearer ${token}`;
 
 interface Run {
   endToEndMs: number;
@@ -95,17 +97,27 @@ interface Run {
 
 async function oneRun(seed: number): Promise<Run> {
   const t0 = performance.now();
-  const accepted = await request(app).post('/api/v1/dispatch/plans').send({ timeLimitMs, seed }).expect(202);
+  const accepted = await request(app)
+    .post('/api/v1/dispatch/plans')
+    .set('authorization', authorization)
+    .send({ timeLimitMs, seed })
+    .expect(202);
   let plan;
   for (;;) {
-    plan = (await request(app).get(accepted.body.location).expect(200)).body;
+    plan = (await request(app).get(accepted.body.location).set('authorization', authorization).expect(200))
+      .body;
     if (plan.status !== 'solving') break;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   const endToEndMs = performance.now() - t0;
   if (plan.status !== 'solved') throw new Error(`plan ${plan.id} ${plan.status}: ${plan.error}`);
   const problem = Problem.parse(
-    (await request(app).get(`${accepted.body.location}/problem`).expect(200)).body,
+    (
+      await request(app)
+        .get(`${accepted.body.location}/problem`)
+        .set('authorization', authorization)
+        .expect(200)
+    ).body,
   );
   const t1 = performance.now();
   solve(problem, { now: () => performance.now() });

@@ -65,24 +65,22 @@ export function createReorderRunService(deps: {
   const runs = createRunRepository();
 
   async function compute(trx: Knex.Transaction, today: string, phases: PhaseTimer) {
-    const [locations, catalog, series, balances, onOrder] = await phases.time(
-      'readInputs',
-      async () =>
-        [
-          await inputs.stockLocations(trx),
-          await inputs.catalog(trx),
-          await inputs.demandHistory(trx),
-          await inputs.balances(trx),
-          await inputs.onOrder(trx),
-        ] as const,
-    );
+    const read = await phases.time('readInputs', async () => ({
+      locations: await inputs.stockLocations(trx),
+      catalog: await inputs.catalog(trx),
+      series: await inputs.demandHistory(trx),
+      balances: await inputs.balances(trx),
+      onOrder: await inputs.onOrder(trx),
+    }));
+    const { locations, catalog, balances, onOrder } = read;
+    const seriesCount = read.series.length;
     const skus = new Map(catalog.map((sku) => [sku.id, sku]));
     const locationById = new Map(locations.map((l) => [l.id, l]));
 
-    const window = historyWindow(series, today);
+    const window = historyWindow(read.series, today);
     const lastYear = window.first + window.length - 12;
     const annualDemandBySku = new Map<string, number>();
-    for (const s of series) {
+    for (const s of read.series) {
       let total = 0;
       s.months.forEach((month, i) => {
         if (month >= lastYear && month < window.first + window.length) total += s.qty[i]!;
@@ -102,7 +100,9 @@ export function createReorderRunService(deps: {
     // The pairs with history or stock are planned (on worker threads) while coverage positions
     // spare units in this thread: the two are independent, and one after the other left a core
     // idle during coverage. Only pairs that coverage alone asks for are planned afterwards.
-    const planning = phases.time('planPairs', () => planPairs({ ...planOptions, series, balances }));
+    const planning = phases.time('planPairs', () =>
+      planPairs({ ...planOptions, series: read.series, balances }),
+    );
     // Keep a failed planning from surfacing as an unhandled rejection while coverage runs.
     planning.catch(() => undefined);
 
@@ -132,8 +132,10 @@ export function createReorderRunService(deps: {
 
     const main = await planning;
     const known = new Set<string>();
-    for (const s of series) known.add(pairKey(s.locationId, s.skuId));
+    for (const s of read.series) known.add(pairKey(s.locationId, s.skuId));
     for (const b of balances) known.add(pairKey(b.locationId, b.skuId));
+    // The history is planned: let it go before deciding (~356,000 series at national scale).
+    read.series = [];
     const extraPairs = [...coverage.unitsWanted.entries()]
       .filter(([key, units]) => units > 0 && !known.has(key))
       .map(([key]) => {
@@ -183,7 +185,7 @@ export function createReorderRunService(deps: {
         notStored: drafts.length - toStore.length,
         historyMonths: window.length,
         historyFrom: window.length ? monthLabel(window.first) : null,
-        series: series.length,
+        series: seriesCount,
         failures: failures.length,
         firstFailures: failures.slice(0, 5),
         coverage: coverage.summary,

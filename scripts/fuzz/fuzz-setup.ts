@@ -47,18 +47,24 @@ export async function fuzzTestApp(
 }
 
 /**
- * Valid-shaped plans get at most a second of solver time: a fuzzed `timeLimitMs` of minutes is a
+ * Valid-shaped plans get at most 200 ms of solver time: a fuzzed `timeLimitMs` of minutes is a
  * legitimate request, but the run would spend itself waiting for solves. Hostile values still
  * reach the field (the validator must refuse them).
  */
+const FUZZ_SOLVE_MS = 200;
+
 function capTimeLimits(document: unknown): void {
   const stack: unknown[] = [document];
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === null || typeof node !== 'object') continue;
-    const properties = (node as { properties?: Record<string, { maximum?: number }> }).properties;
-    const limit = properties?.timeLimitMs;
-    if (limit) limit.maximum = Math.min(limit.maximum ?? 1000, 1000);
+    const schema = node as { properties?: Record<string, { maximum?: number }>; required?: string[] };
+    const limit = schema.properties?.timeLimitMs;
+    if (limit) {
+      limit.maximum = Math.min(limit.maximum ?? FUZZ_SOLVE_MS, FUZZ_SOLVE_MS);
+      // Always given: omitted, a plan would take the default of seconds.
+      schema.required = [...new Set([...(schema.required ?? []), 'timeLimitMs'])];
+    }
     stack.push(...Object.values(node));
   }
 }

@@ -125,7 +125,9 @@ export function createPgBossQueue(options: {
     },
     async cancel(queue, id) {
       await start();
-      await boss.cancel(queue, jobIdFor(queue, id));
+      // Only a job still waiting: one a worker holds ends through its row, and completes.
+      const waiting = await boss.findJobs(queue, { id: jobIdFor(queue, id), queued: true });
+      if (waiting.length > 0) await boss.cancel(queue, jobIdFor(queue, id));
     },
     async stop(timeoutMs) {
       if (!starting) return;

@@ -1,0 +1,237 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.ts';
+import { createDatabase } from '../../src/db/connection.ts';
+import { JOB_QUEUES, jobIdFor } from '../../src/jobs/job-queue.ts';
+import { aRunNetwork } from '../scenarios/run-network.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ADMIN_TOKEN = `sdt_${randomBytes(8).toString('hex')}_${randomBytes(24).toString('hex')}`;
+
+describe('scale-out configuration', () => {
+  it('keeps the embedded database on in-process threads: pg-boss needs PostgreSQL', () => {
+    expect(parseConfig({}).JOB_RUNNER).toBe('in-process');
+    expect(() => parseConfig({ JOB_RUNNER: 'pg-boss' })).toThrow(/JOB_RUNNER: pg-boss needs DATABASE_URL/);
+    expect(() => parseConfig({ JOB_RUNNER: 'threads' })).toThrow(/JOB_RUNNER/);
+    const replica = parseConfig({
+      JOB_RUNNER: 'pg-boss',
+      DATABASE_URL: 'postgres://x@h/db',
+      WORK_JOBS: 'false',
+    });
+    expect(replica).toMatchObject({ JOB_RUNNER: 'pg-boss', WORK_JOBS: false, JOBS_SCHEMA: 'pgboss' });
+  });
+
+  it('names one job per row and queue, so a second send of the same row stores nothing new', () => {
+    const id = jobIdFor(JOB_QUEUES.planSolve, 'DP-1');
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(jobIdFor(JOB_QUEUES.planSolve, 'DP-1')).toBe(id);
+    expect(jobIdFor(JOB_QUEUES.planSolve, 'DP-2')).not.toBe(id);
+    expect(jobIdFor(JOB_QUEUES.scenarioRun, 'DP-1')).not.toBe(id);
+  });
+});
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+interface Child {
+  name: string;
+  process: ChildProcess;
+  log: string[];
+  exited: Promise<void>;
+}
+
+function start(name: string, entry: string, env: Record<string, string>): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log: string[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { name, process: child, log, exited };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+// Only PostgreSQL can be shared by processes (PGlite is one process's), so the test exists there
+// only, instead of showing as skipped on PGlite.
+if (process.env.TEST_DATABASE === 'postgres')
+  describe('two API replicas and one worker process on one PostgreSQL', () => {
+    const url = parseConfig(process.env).DATABASE_URL!;
+    const schema = `scale_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const jobsSchema = `${schema}_jobs`;
+    let db: Knex;
+    const children: Child[] = [];
+    let apiA = '';
+    let apiB = '';
+
+    const call = async (base: string, method: string, route: string, body?: object) => {
+      const res = await fetch(`${base}${route}`, {
+        method,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> & { id: string } };
+    };
+    const jobsOf = async (queue: string, rowId: string) =>
+      (
+        await db.raw(
+          `select state, retry_count from "${jobsSchema}".job where name = ? and data->>'id' = ?`,
+          [queue, rowId],
+        )
+      ).rows as Array<{ state: string; retry_count: number }>;
+
+    beforeAll(async () => {
+      const admin = createDatabase({ url, poolMax: 1 });
+      await admin.raw(`create schema "${schema}"`);
+      await admin.destroy();
+      db = createDatabase({ url, schema, poolMax: 4 });
+      await db.migrate.latest();
+      await aRunNetwork(db, { engineers: 4 });
+      const common = {
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        DATABASE_URL: url,
+        DATABASE_SCHEMA: schema,
+        JOB_RUNNER: 'pg-boss',
+        JOBS_SCHEMA: jobsSchema,
+        DEMO_DATA: 'false',
+        ADMIN_TOKEN,
+        LOG_LEVEL: 'info',
+        SHUTDOWN_TIMEOUT_MS: '5000',
+      };
+      const [portA, portB] = [await freePort(), await freePort()];
+      apiA = `http://127.0.0.1:${portA}`;
+      apiB = `http://127.0.0.1:${portB}`;
+      // The worker first: it creates the job schema and queues before the replicas race for them.
+      children.push(start('worker', 'src/worker.ts', { ...common, WORK_JOBS: 'true' }));
+      await until('the worker', async () =>
+        children[0]!.log.join('').includes('worker ready') ? true : undefined,
+      );
+      children.push(start('api-a', 'src/server.ts', { ...common, PORT: String(portA), WORK_JOBS: 'false' }));
+      children.push(start('api-b', 'src/server.ts', { ...common, PORT: String(portB), WORK_JOBS: 'false' }));
+      for (const base of [apiA, apiB])
+        await until(`${base}/readyz`, async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined));
+    });
+
+    afterAll(async () => {
+      for (const child of children) child.process.kill('SIGTERM');
+      await Promise.race([
+        Promise.all(children.map((child) => child.exited)),
+        new Promise((resolve) => setTimeout(resolve, 15_000)),
+      ]);
+      for (const child of children) if (child.process.exitCode === null) child.process.kill('SIGKILL');
+      if (db) {
+        await db.raw(`drop schema if exists "${jobsSchema}" cascade`);
+        await db.raw(`drop schema if exists "${schema}" cascade`);
+        await db.destroy();
+      }
+    });
+
+    it('a plan made through A and a run started through B each run once on the worker; both replicas read the same results', async () => {
+      // An open ticket for the plan to place, reported through A.
+      const ticket = await call(apiA, 'POST', '/api/v1/tickets', {
+        siteId: 'S-01',
+        equipmentId: 'EQ-1',
+        level: 2,
+        parts: [{ skuId: 'P-PSU-650', qty: 1 }],
+      });
+      expect(ticket.status).toBe(201);
+
+      const planned = await call(apiA, 'POST', '/api/v1/dispatch/plans', { timeLimitMs: 300, seed: 1 });
+      expect(planned.status).toBe(202);
+      const scenario = await call(apiB, 'POST', '/api/v1/scenarios', { name: 'as is', changes: [] });
+      expect(scenario.status).toBe(201);
+      const started = await call(apiB, 'POST', `/api/v1/scenarios/${scenario.body.id}/runs`, {
+        days: 2,
+        replications: 2,
+        seed: 7,
+        ticketsPerDay: 10,
+      });
+      expect(started.status).toBe(202);
+
+      const plan = await until('the plan', async () => {
+        const read = await call(apiB, 'GET', `/api/v1/dispatch/plans/${planned.body.id}`);
+        return read.body.status === 'solving' ? undefined : read.body;
+      });
+      expect(plan).toMatchObject({ status: 'solved', valid: true });
+      expect((await call(apiA, 'GET', `/api/v1/dispatch/plans/${planned.body.id}`)).body).toEqual(plan);
+
+      const run = await until('the run', async () => {
+        const read = await call(apiA, 'GET', `/api/v1/scenario-runs/${started.body.id}`);
+        return read.body.status === 'queued' || read.body.status === 'running' ? undefined : read.body;
+      });
+      expect(run).toMatchObject({ status: 'done', progress: 1 });
+      expect((await call(apiB, 'GET', `/api/v1/scenario-runs/${started.body.id}`)).body).toEqual(run);
+
+      // One job each, completed on its first attempt; the solve logged by the worker alone.
+      expect(await jobsOf(JOB_QUEUES.planSolve, planned.body.id)).toEqual([
+        { state: 'completed', retry_count: 0 },
+      ]);
+      expect(await jobsOf(JOB_QUEUES.scenarioRun, started.body.id)).toEqual([
+        { state: 'completed', retry_count: 0 },
+      ]);
+      const solvedLines = (child: Child) =>
+        child.log
+          .join('')
+          .split('\n')
+          .filter((line) => line.includes('plan solved') && line.includes(planned.body.id)).length;
+      expect(children.map((child) => [child.name, solvedLines(child)])).toEqual([
+        ['worker', 1],
+        ['api-a', 0],
+        ['api-b', 0],
+      ]);
+    });
+
+    it('a run cancelled through A stops on the worker that holds it', async () => {
+      const scenario = await call(apiA, 'POST', '/api/v1/scenarios', { name: 'long', changes: [] });
+      const started = await call(apiB, 'POST', `/api/v1/scenarios/${scenario.body.id}/runs`, {
+        days: 92,
+        replications: 30,
+        seed: 3,
+        ticketsPerDay: 60,
+      });
+      expect(started.status).toBe(202);
+      await until('the run to start', async () => {
+        const read = await call(apiA, 'GET', `/api/v1/scenario-runs/${started.body.id}`);
+        return read.body.status === 'running' ? true : undefined;
+      });
+      const cancelled = await call(apiA, 'POST', `/api/v1/scenario-runs/${started.body.id}/cancel`);
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body.status).toBe('cancelled');
+      // The worker aborts the simulation (its job completes long before the run could have).
+      await until(
+        'the worker to let the run go',
+        async () => {
+          const [job] = await jobsOf(JOB_QUEUES.scenarioRun, started.body.id);
+          return job?.state === 'completed' ? true : undefined;
+        },
+        30_000,
+      );
+      expect((await call(apiB, 'GET', `/api/v1/scenario-runs/${started.body.id}`)).body).toMatchObject({
+        status: 'cancelled',
+        results: null,
+      });
+    });
+  });

@@ -87,6 +87,10 @@ export function createPgBossQueue(options: {
     schema: options.schema,
     application_name: 'spares-dispatch-jobs',
     max: 4,
+    // How soon a job whose worker stopped heart-beating is retried or failed: within about
+    // heartbeatSeconds + these intervals (pg-boss's default is a minute each).
+    superviseIntervalSeconds: 10,
+    monitorIntervalSeconds: 10,
   });
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
   let starting: Promise<void> | undefined;

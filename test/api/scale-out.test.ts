@@ -85,6 +85,7 @@ if (process.env.TEST_DATABASE === 'postgres')
     const children: Child[] = [];
     let apiA = '';
     let apiB = '';
+    let workerEnv: Record<string, string> = {};
 
     const call = async (base: string, method: string, route: string, body?: object) => {
       const res = await fetch(`${base}${route}`, {
@@ -125,7 +126,8 @@ if (process.env.TEST_DATABASE === 'postgres')
       apiA = `http://127.0.0.1:${portA}`;
       apiB = `http://127.0.0.1:${portB}`;
       // The worker first: it creates the job schema and queues before the replicas race for them.
-      children.push(start('worker', 'src/worker.ts', { ...common, WORK_JOBS: 'true' }));
+      workerEnv = { ...common, WORK_JOBS: 'true' };
+      children.push(start('worker', 'src/worker.ts', workerEnv));
       await until('the worker', async () =>
         children[0]!.log.join('').includes('worker ready') ? true : undefined,
       );
@@ -234,4 +236,53 @@ if (process.env.TEST_DATABASE === 'postgres')
         results: null,
       });
     });
+
+    it('a worker killed in the middle: its plan is solved again by the next worker, its run is marked failed', async () => {
+      const scenario = await call(apiA, 'POST', '/api/v1/scenarios', { name: 'long too', changes: [] });
+      const started = await call(apiB, 'POST', `/api/v1/scenarios/${scenario.body.id}/runs`, {
+        days: 92,
+        replications: 30,
+        seed: 4,
+        ticketsPerDay: 60,
+      });
+      expect(started.status).toBe(202);
+      await until('the run to start', async () => {
+        const read = await call(apiA, 'GET', `/api/v1/scenario-runs/${started.body.id}`);
+        return read.body.status === 'running' ? true : undefined;
+      });
+      // Plans have a queue of their own, worked beside the simulation.
+      const planned = await call(apiA, 'POST', '/api/v1/dispatch/plans', { timeLimitMs: 4000, seed: 2 });
+      expect(planned.status).toBe(202);
+      await until('the plan to be taken', async () => {
+        const [job] = await jobsOf(JOB_QUEUES.planSolve, planned.body.id);
+        return job?.state === 'active' ? true : undefined;
+      });
+      const killed = children[0]!;
+      killed.process.kill('SIGKILL');
+      await killed.exited;
+      children.push(start('worker-2', 'src/worker.ts', workerEnv));
+
+      const plan = await until(
+        'the plan to be solved again',
+        async () => {
+          const read = await call(apiB, 'GET', `/api/v1/dispatch/plans/${planned.body.id}`);
+          return read.body.status === 'solving' ? undefined : read.body;
+        },
+        120_000,
+      );
+      expect(plan).toMatchObject({ status: 'solved', valid: true });
+      expect(await jobsOf(JOB_QUEUES.planSolve, planned.body.id)).toEqual([
+        { state: 'completed', retry_count: 1 },
+      ]);
+      const run = await until(
+        'the run to be settled',
+        async () => {
+          const read = await call(apiA, 'GET', `/api/v1/scenario-runs/${started.body.id}`);
+          return read.body.status === 'running' ? undefined : read.body;
+        },
+        120_000,
+      );
+      expect(run).toMatchObject({ status: 'failed', results: null });
+      expect(run.error).toMatch(/interrupted/);
+    }, 240_000);
   });

@@ -208,6 +208,7 @@ export function createServices(deps: ServiceDeps) {
     jobs: createBackgroundJobs({
       queue: jobQueue,
       works: deps.config.WORK_JOBS,
+      ownsDatabase: !deps.config.DATABASE_URL,
       solverThreads,
       logger: deps.logger,
       plans: dispatchPlans,

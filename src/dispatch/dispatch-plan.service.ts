@@ -144,6 +144,21 @@ export function createDispatchPlanService(deps: DispatchPlanServiceDeps) {
     create,
     solveStored,
 
+    /**
+     * Plans left solving by a previous run of this process (killed mid-solve). Only for a database
+     * that one process owns (embedded PGlite): elsewhere another replica may be solving them, and
+     * the job queue settles a dead worker's plans.
+     */
+    async failInterrupted(): Promise<number> {
+      return db('dispatch_plans')
+        .where({ status: 'solving' })
+        .update({
+          status: 'failed',
+          error: 'interrupted: the service stopped while solving',
+          solved_at: deps.now(),
+        });
+    },
+
     /** A plan whose jobs all failed (its worker died twice): recorded as failed, if still solving. */
     async failStored(id: string, reason: string): Promise<void> {
       await plans.saveFailure(id, reason, deps.now());

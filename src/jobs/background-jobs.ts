@@ -36,11 +36,14 @@ export function runQueueOn(queue: JobQueue, works: boolean): RunQueue {
 export function createBackgroundJobs(deps: {
   queue: JobQueue | undefined;
   works: boolean;
+  /** The database is this process's alone (embedded PGlite): what it left running was interrupted. */
+  ownsDatabase: boolean;
   solverThreads: number;
   logger: Logger;
   plans: {
     solveStored(planId: string): Promise<void>;
     failStored(planId: string, reason: string): Promise<void>;
+    failInterrupted(): Promise<number>;
   };
   runs: { start(): Promise<void> };
   runRows: RunRows;
@@ -50,7 +53,13 @@ export function createBackgroundJobs(deps: {
     /** Which runner this process uses, and whether it takes jobs (for logs and /metrics). */
     mode: queue ? (deps.works ? 'pg-boss worker' : 'pg-boss sender') : 'in-process',
     async start(): Promise<void> {
-      if (!queue) return;
+      if (!queue) {
+        if (!deps.ownsDatabase) return;
+        const interrupted = await deps.plans.failInterrupted();
+        if (interrupted > 0)
+          deps.logger.warn({ interrupted }, 'plans left solving by the last run marked failed');
+        return;
+      }
       await queue.start();
       if (!deps.works) return;
       await queue.work(JOB_QUEUES.planSolve, deps.solverThreads, (planId) => deps.plans.solveStored(planId));

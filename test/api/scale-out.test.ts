@@ -7,7 +7,11 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { createDatabase } from '../../src/db/connection.ts';
+import { createDispatchPlanRepository } from '../../src/dispatch/dispatch-plan.repository.ts';
+import { createBackgroundJobs } from '../../src/jobs/background-jobs.ts';
 import { JOB_QUEUES, jobIdFor } from '../../src/jobs/job-queue.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createTestApp } from '../support/app.ts';
 import { aRunNetwork } from '../scenarios/run-network.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,6 +36,46 @@ describe('scale-out configuration', () => {
     expect(jobIdFor(JOB_QUEUES.planSolve, 'DP-1')).toBe(id);
     expect(jobIdFor(JOB_QUEUES.planSolve, 'DP-2')).not.toBe(id);
     expect(jobIdFor(JOB_QUEUES.scenarioRun, 'DP-1')).not.toBe(id);
+  });
+});
+
+describe('one process on its own database (the in-process runner)', () => {
+  it('marks the plans its previous run left solving failed at start, and only when it owns the database', async () => {
+    const t = await createTestApp();
+    try {
+      const plans = createDispatchPlanRepository(t.db);
+      const at = new Date('2026-11-30T08:00:00+08:00');
+      for (const id of ['DP-left', 'DP-other'])
+        await plans.insert({
+          id,
+          trigger: 'manual',
+          regionId: null,
+          options: {},
+          createdBy: 'x',
+          createdAt: at,
+        });
+      const jobs = (ownsDatabase: boolean) =>
+        createBackgroundJobs({
+          queue: undefined,
+          works: true,
+          ownsDatabase,
+          solverThreads: 1,
+          logger: createLogger('silent'),
+          plans: t.services.dispatchPlans,
+          runs: t.services.scenarioRuns,
+          runRows: { status: async () => undefined, fail: async () => undefined },
+        });
+      await jobs(false).start();
+      expect((await plans.view('DP-left'))?.status).toBe('solving');
+      await jobs(true).start();
+      for (const id of ['DP-left', 'DP-other'])
+        expect(await plans.view(id)).toMatchObject({
+          status: 'failed',
+          error: 'interrupted: the service stopped while solving',
+        });
+    } finally {
+      await t.destroy();
+    }
   });
 });
 

@@ -11,6 +11,14 @@ import { createDispatchPlanRepository } from '../../src/dispatch/dispatch-plan.r
 import { createBackgroundJobs } from '../../src/jobs/background-jobs.ts';
 import { JOB_QUEUES, jobIdFor } from '../../src/jobs/job-queue.ts';
 import { createLogger } from '../../src/logger.ts';
+import { createDispatchPlanService } from '../../src/dispatch/dispatch-plan.service.ts';
+import { createScenarioRepository } from '../../src/scenarios/scenario.repository.ts';
+import { createScenarioRunRepository } from '../../src/scenarios/scenario-run.repository.ts';
+import { createQueuedRunJobs } from '../../src/scenarios/scenario-run-jobs.ts';
+import { ScenarioRunCreate } from '../../src/scenarios/scenario-run.schemas.ts';
+import { createScenarioRunService } from '../../src/scenarios/scenario-run.service.ts';
+import { createSimulationRunner } from '../../src/scenarios/simulation-runner.ts';
+import { Problem as HttpProblem } from '../../src/http/problem.ts';
 import { createTestApp } from '../support/app.ts';
 import { aRunNetwork } from '../scenarios/run-network.ts';
 
@@ -73,6 +81,60 @@ describe('one process on its own database (the in-process runner)', () => {
           status: 'failed',
           error: 'interrupted: the service stopped while solving',
         });
+    } finally {
+      await t.destroy();
+    }
+  });
+});
+
+describe('a queue that cannot store the job', () => {
+  const down = async () => {
+    throw new Error('connection refused');
+  };
+
+  it('fails the plan and the run it could not queue, and answers 503: nothing is left waiting for no one', async () => {
+    const t = await createTestApp();
+    try {
+      await aRunNetwork(t.db, { engineers: 2 });
+      const now = () => new Date('2026-11-30T08:00:00+08:00');
+      const plans = createDispatchPlanRepository(t.db);
+      const dispatch = createDispatchPlanService({
+        db: t.db,
+        now,
+        logger: createLogger('silent'),
+        plans,
+        builder: { build: down } as never,
+        pool: { solve: down, warm: async () => {}, close: async () => {} },
+        routing: {} as never,
+        queue: { send: down },
+      });
+      const planError = await dispatch.create({}, 'test').catch((error: unknown) => error);
+      expect(planError).toBeInstanceOf(HttpProblem);
+      expect(planError).toMatchObject({ status: 503 });
+      const [planRow] = await t.db('dispatch_plans').select('status', 'error');
+      expect(planRow).toEqual({ status: 'failed', error: 'the plan could not be queued' });
+
+      const runs = createScenarioRunRepository(t.db);
+      const scenarios = createScenarioRepository(t.db);
+      const service = createScenarioRunService({
+        db: t.db,
+        now,
+        scenarios,
+        runs,
+        runner: createSimulationRunner({ size: 1 }),
+        timeZone: 'Asia/Shanghai',
+        jobs: createQueuedRunJobs(
+          { send: down, cancel: down },
+          { status: async () => undefined, fail: async () => undefined },
+        ),
+      });
+      const scenario = await t.services.scenarios.create({ name: 'as is', changes: [] }, 'test');
+      const body = ScenarioRunCreate.parse({ days: 1, replications: 1, seed: 1, ticketsPerDay: 5 });
+      const runError = await service.create(scenario.id, body, 'test').catch((error: unknown) => error);
+      expect(runError).toMatchObject({ status: 503 });
+      const [runRow] = await t.db('scenario_runs').select('status', 'error');
+      expect(runRow).toEqual({ status: 'failed', error: 'the run could not be queued' });
+      await service.close();
     } finally {
       await t.destroy();
     }

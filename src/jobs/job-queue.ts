@@ -14,6 +14,8 @@ export const JOB_QUEUES = {
   scenarioRunFailed: 'scenario-run-failed',
 } as const;
 
+const DEAD_LETTER_QUEUES = new Set<string>([JOB_QUEUES.planSolveFailed, JOB_QUEUES.scenarioRunFailed]);
+
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 
 /** What a handler learns about the job it holds. */
@@ -120,7 +122,13 @@ export function createPgBossQueue(options: {
       await start();
       await boss.work<{ id: string }>(
         queue,
-        { localConcurrency: Math.max(1, concurrency), batchSize: 1, pollingIntervalSeconds: 0.5 },
+        {
+          localConcurrency: Math.max(1, concurrency),
+          batchSize: 1,
+          // A dispatcher waits for a plan, so its solve starts within half a second; the
+          // dead-letter queues are rare and can wait.
+          pollingIntervalSeconds: DEAD_LETTER_QUEUES.has(queue) ? 5 : 0.5,
+        },
         async ([job]) => {
           if (!job) return;
           await handler(job.data.id, { signal: job.signal, retryCount: job.retryCount });

@@ -150,13 +150,11 @@ export function createDispatchPlanService(deps: DispatchPlanServiceDeps) {
      * the job queue settles a dead worker's plans.
      */
     async failInterrupted(): Promise<number> {
-      return db('dispatch_plans')
-        .where({ status: 'solving' })
-        .update({
-          status: 'failed',
-          error: 'interrupted: the service stopped while solving',
-          solved_at: deps.now(),
-        });
+      return db('dispatch_plans').where({ status: 'solving' }).update({
+        status: 'failed',
+        error: 'interrupted: the service stopped while solving',
+        solved_at: deps.now(),
+      });
     },
 
     /** A plan whose jobs all failed (its worker died twice): recorded as failed, if still solving. */

@@ -19,9 +19,9 @@ import * as reorder from './migrations/20261128015500_reorder.ts';
 import * as dispatchPlans from './migrations/20261128020000_dispatch_plans.ts';
 import * as dispatchVersions from './migrations/20261128020100_dispatch_versions.ts';
 import * as scenarios from './migrations/20261128023000_scenarios.ts';
+import * as scenarioRuns from './migrations/20261128030000_scenario_runs.ts';
 import * as apiTokens from './migrations/20261128040000_api_tokens.ts';
 import * as auditEventsToken from './migrations/20261128040100_audit_events_token.ts';
-import * as scenarioRuns from './migrations/20261128030000_scenario_runs.ts';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -54,9 +54,9 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261128020000_dispatch_plans', dispatchPlans],
   ['20261128020100_dispatch_versions', dispatchVersions],
   ['20261128023000_scenarios', scenarios],
+  ['20261128030000_scenario_runs', scenarioRuns],
   ['20261128040000_api_tokens', apiTokens],
   ['20261128040100_audit_events_token', auditEventsToken],
-  ['20261128030000_scenario_runs', scenarioRuns],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

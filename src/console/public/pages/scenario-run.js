@@ -164,7 +164,13 @@ const HEADLINE = [
 ];
 
 /** Baseline bars, and scenario bars carrying the 95 % interval of the paired difference. */
-function comparisonChart(items, title) {
+/**
+ * Baseline bars, and scenario bars carrying the 95 % interval of the difference (placed on the
+ * baseline). With `unitRange` (shares), the axis is 0…1 and an interval is clipped to it: a share
+ * cannot leave it, and a few replications can give intervals wider than the whole scale.
+ */
+function comparisonChart(items, title, unitRange = false) {
+  const clip = (value) => (unitRange ? Math.min(1, Math.max(0, value)) : value);
   return {
     type: 'barWithErrorBars',
     data: {
@@ -179,13 +185,20 @@ function comparisonChart(items, title) {
           label: t('run.scenario'),
           data: items.map((item) => {
             const [low, high] = item.ci95 ?? [item.difference, item.difference];
-            return { y: item.scenarioMean, yMin: item.baselineMean + low, yMax: item.baselineMean + high };
+            return {
+              y: item.scenarioMean,
+              yMin: clip(item.baselineMean + low),
+              yMax: clip(item.baselineMean + high),
+            };
           }),
           backgroundColor: items.map((item) => (item.significant ? '#d81b60' : '#f48fb1')),
         },
       ],
     },
-    options: { plugins: { title: { display: true, text: title }, legend: { position: 'bottom' } } },
+    options: {
+      plugins: { title: { display: true, text: title }, legend: { position: 'bottom' } },
+      ...(unitRange ? { scales: { y: { min: 0, max: 1 } } } : {}),
+    },
   };
 }
 
@@ -195,7 +208,7 @@ function Comparison({ comparison }) {
     const headline = HEADLINE.map((kpi) => comparison.items.find((item) => item.kpi === kpi)).filter(Boolean);
     return [
       ...(shares.length > 0
-        ? [{ key: 'shares', wide: true, config: comparisonChart(shares, t('run.shares')) }]
+        ? [{ key: 'shares', wide: true, config: comparisonChart(shares, t('run.shares'), true) }]
         : []),
       ...headline.map((item) => ({ key: item.kpi, config: comparisonChart([item], kpiLabel(item.kpi)) })),
     ];

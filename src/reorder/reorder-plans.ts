@@ -2,7 +2,13 @@ import type { PolicyClass, ReplenishmentInput, ReplenishmentPolicy } from '../..
 import type { CatalogSku, DemandSeries, PairCounts } from './reorder-inputs.repository.ts';
 import { monthIndex, pairKey } from './reorder-inputs.repository.ts';
 import type { ReorderSettings } from './reorder-settings.ts';
-import { planEach, type PlanOutcome, type PolicySummary } from './plan-workers.ts';
+import {
+  packHistories,
+  planPackedRange,
+  type PackedInputs,
+  type PlanOutcome,
+  type PolicySummary,
+} from './plan-workers.ts';
 
 /**
  * Builds each location × SKU's policy input (dense monthly history, lead time in periods, policy
@@ -36,8 +42,40 @@ export function historyWindow(
 ): { first: number; length: number } {
   const last = monthIndex(today) - 1;
   let first = last;
-  for (const s of series) if (s.months.length && s.months[0]! < first) first = s.months[0]!;
+  for (const s of series) if (s.since < first) first = s.since;
   return { first, length: Math.max(0, last - first + 1) };
+}
+
+/** A pair's policy input less its history: the same for every location of the SKU on a night. */
+function inputTemplate(
+  sku: CatalogSku,
+  settings: ReorderSettings,
+  todayMs: number,
+): Omit<ReplenishmentInput, 'history'> {
+  const daysToEndOfLife = sku.endOfLife === null ? null : (Date.parse(sku.endOfLife) - todayMs) / 86_400_000;
+  return {
+    periodDays: settings.periodDays,
+    leadTime: {
+      mean: sku.leadTimeDaysMean / settings.periodDays,
+      sd: sku.leadTimeDaysSd / settings.periodDays,
+    },
+    reviewPeriods: settings.reviewDays / settings.periodDays,
+    targetFillRate: settings.targetFillRate,
+    unitCost: sku.unitCost,
+    holdingRate: settings.holdingRate,
+    orderCost: settings.orderCost,
+    packSize: sku.packSize,
+    minOrderQty: sku.minOrderQty,
+    policyClass: policyClassOf(sku, settings),
+    ...(daysToEndOfLife !== null && daysToEndOfLife >= 0
+      ? {
+          endOfLife: {
+            periodsUntilLastOrder: daysToEndOfLife / settings.periodDays,
+            periodsSupportedAfter: settings.supportPeriodsAfterEndOfLife,
+          },
+        }
+      : {}),
+  };
 }
 
 export async function planPairs(options: {
@@ -51,7 +89,7 @@ export async function planPairs(options: {
   settings: ReorderSettings;
   plan: PlanReplenishment;
   /** Plans many inputs at once (e.g. on worker threads); default: one by one with `plan`. */
-  planMany?: (inputs: ReplenishmentInput[]) => Promise<PlanOutcome[]>;
+  planMany?: (inputs: PackedInputs) => Promise<PlanOutcome[]>;
   /** The history window (default: historyWindow(series, today)); given when planning extra pairs alone. */
   window?: { first: number; length: number };
 }): Promise<{ planned: PlannedPair[]; failures: PlanFailure[] }> {
@@ -76,42 +114,37 @@ export async function planPairs(options: {
       });
   }
 
+  // Everything but the history is the SKU's (and the night's): one template per SKU.
   const pairs: Array<{ locationId: string; skuId: string }> = [];
-  const inputs: ReplenishmentInput[] = [];
+  const pairHistories: number[][] = [];
+  const pairTemplates: number[] = [];
+  const templates: Array<Omit<ReplenishmentInput, 'history'>> = [];
+  const templateBySku = new Map<string, number>();
   const todayMs = Date.parse(today);
   for (const { locationId, skuId, history } of histories.values()) {
     const sku = options.skus.get(skuId);
     if (!sku || !options.stockLocationIds.has(locationId)) continue;
-    const daysToEndOfLife =
-      sku.endOfLife === null ? null : (Date.parse(sku.endOfLife) - todayMs) / 86_400_000;
-    const input: ReplenishmentInput = {
-      history,
-      periodDays: settings.periodDays,
-      leadTime: {
-        mean: sku.leadTimeDaysMean / settings.periodDays,
-        sd: sku.leadTimeDaysSd / settings.periodDays,
-      },
-      reviewPeriods: settings.reviewDays / settings.periodDays,
-      targetFillRate: settings.targetFillRate,
-      unitCost: sku.unitCost,
-      holdingRate: settings.holdingRate,
-      orderCost: settings.orderCost,
-      packSize: sku.packSize,
-      minOrderQty: sku.minOrderQty,
-      policyClass: policyClassOf(sku, settings),
-      ...(daysToEndOfLife !== null && daysToEndOfLife >= 0
-        ? {
-            endOfLife: {
-              periodsUntilLastOrder: daysToEndOfLife / settings.periodDays,
-              periodsSupportedAfter: settings.supportPeriodsAfterEndOfLife,
-            },
-          }
-        : {}),
-    };
+    let template = templateBySku.get(skuId);
+    if (template === undefined) {
+      template = templates.push(inputTemplate(sku, settings, todayMs)) - 1;
+      templateBySku.set(skuId, template);
+    }
     pairs.push({ locationId, skuId });
-    inputs.push(input);
+    pairHistories.push(history);
+    pairTemplates.push(template);
   }
-  const outcomes = options.planMany ? await options.planMany(inputs) : planEach(inputs, options.plan);
+  histories.clear();
+  const packed = packHistories(
+    pairs.length,
+    (i) => pairHistories[i]!,
+    (i) => pairTemplates[i]!,
+    templates,
+  );
+  // Packed: the dense arrays (hundreds of thousands at national scale) can go.
+  pairHistories.length = 0;
+  const outcomes = options.planMany
+    ? await options.planMany(packed)
+    : planPackedRange(packed, 0, packed.count, options.plan);
   const planned: PlannedPair[] = [];
   const failures: PlanFailure[] = [];
   outcomes.forEach((outcome, i) => {

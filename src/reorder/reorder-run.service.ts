@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit.ts';
-import type { ReplenishmentInput } from '../../solver/inventory/types.ts';
 import type { Logger } from '../logger.ts';
-import type { PlanOutcome } from './plan-workers.ts';
+import type { PackedInputs, PlanOutcome } from './plan-workers.ts';
 import { decideActions, type SuggestionDraft } from './reorder-decisions.ts';
 import { createReorderInputs, pairKey } from './reorder-inputs.repository.ts';
 import { historyWindow, planPairs, type PlanReplenishment } from './reorder-plans.ts';
@@ -39,7 +38,7 @@ export interface ReorderPlanner {
   roundOrderQuantity: (quantity: number, packSize: number, minOrderQty: number) => number;
   positionSpareUnits: PositionSpareUnits;
   /** Plans a whole night at once (worker threads); absent: planReplenishment pair by pair. */
-  planMany?: (inputs: ReplenishmentInput[]) => Promise<PlanOutcome[]>;
+  planMany?: (inputs: PackedInputs) => Promise<PlanOutcome[]>;
 }
 
 /** 'YYYY-MM-DD' of an instant in a time zone. */

@@ -5,7 +5,7 @@ import { positionSpareUnits } from '../../solver/inventory/coverage/index.ts';
 import type { Logger } from '../logger.ts';
 import type { StockLedger } from '../stock/stock-ledger.ts';
 import { createOrderRepository } from './order.repository.ts';
-import { planEach, planInWorkers } from './plan-workers.ts';
+import { planInWorkers, planPackedRange } from './plan-workers.ts';
 import { createReorderReviewService } from './reorder-review.service.ts';
 import { createReorderRunService, type ReorderPlanner } from './reorder-run.service.ts';
 import { createReorderScheduler } from './reorder-scheduler.ts';
@@ -23,9 +23,9 @@ export const defaultPlanner: ReorderPlanner = {
   // A national night (hundreds of thousands of pairs) is planned on every core; a small one
   // in the main thread, where starting workers would cost more than it saves.
   planMany: async (inputs) =>
-    inputs.length >= PARALLEL_PLANNING_FROM && availableParallelism() > 1
+    inputs.count >= PARALLEL_PLANNING_FROM && availableParallelism() > 1
       ? planInWorkers(inputs, availableParallelism())
-      : planEach(inputs, planReplenishment),
+      : planPackedRange(inputs, 0, inputs.count, planReplenishment),
 };
 
 /** The reorder feature's services: the run, the review of its suggestions and the orders. */

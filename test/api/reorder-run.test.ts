@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { aSite, aUnitSku } from '../support/fixtures.ts';
 import { aReorderNetwork, history, SPARSE } from './reorder-fixtures.ts';
-import { createReorderInputs, monthIndex } from '../../src/reorder/reorder-inputs.repository.ts';
+import {
+  createReorderInputs,
+  monthIndex,
+  monthlyDemand,
+} from '../../src/reorder/reorder-inputs.repository.ts';
 
 interface SuggestionBody {
   id: number;
@@ -34,25 +38,39 @@ describe('the reorder run (real solver/inventory policies)', () => {
   const find = (items: SuggestionBody[], locationId: string, skuId: string) =>
     items.find((s) => s.locationId === locationId && s.skuId === skuId)!;
 
-  it("reads every pair's monthly history in period order, as the rows hold it", async () => {
+  it("reads every pair's monthly history: its first recorded month and its months with demand, in order", async () => {
     const rows = await t
       .db('demand_history')
       .where({ period: 'month' })
       .orderBy(['location_id', 'sku_id', 'period_start'])
       .select('location_id', 'sku_id', 'qty', t.db.raw(`to_char(period_start, 'YYYY-MM-DD') as start`));
     expect(rows.length).toBeGreaterThan(0);
-    const expected = new Map<string, { months: number[]; qty: number[] }>();
+    // The fixture records months without demand too: they must not be listed, yet `since` counts them.
+    expect(rows.some((row) => row.qty === 0)).toBe(true);
+    const expected = new Map<string, { since: number; months: number[]; qty: number[] }>();
     for (const row of rows) {
       const key = `${row.location_id}/${row.sku_id}`;
-      const series = expected.get(key) ?? { months: [], qty: [] };
-      series.months.push(monthIndex(row.start));
-      series.qty.push(row.qty);
+      const series = expected.get(key) ?? { since: monthIndex(row.start), months: [], qty: [] };
+      if (row.qty > 0) {
+        series.months.push(monthIndex(row.start));
+        series.qty.push(row.qty);
+      }
       expected.set(key, series);
     }
     const read = await createReorderInputs(t.db).demandHistory();
     expect(
-      new Map(read.map((s) => [`${s.locationId}/${s.skuId}`, { months: s.months, qty: s.qty }])),
+      new Map(
+        read.map((s) => [`${s.locationId}/${s.skuId}`, { since: s.since, months: s.months, qty: s.qty }]),
+      ),
     ).toEqual(expected);
+  });
+
+  it('parses the aggregated demand text into months in ascending order', () => {
+    expect(monthlyDemand('24290:3,24288:1,24289:12')).toEqual({
+      months: [24288, 24289, 24290],
+      qty: [1, 12, 3],
+    });
+    expect(monthlyDemand(null)).toEqual({ months: [], qty: [] });
   });
 
   it('buys below s, rounded to MOQ and pack, and transfers from the nearest location with excess', async () => {

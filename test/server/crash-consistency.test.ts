@@ -1,10 +1,14 @@
-import knexFactory from 'knex';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, knexConfig, type Database } from '../../src/db/connection.ts';
+import type { Database } from '../../src/db/connection.ts';
 import { ledgerInconsistencies } from '../api/dispatch-fixtures.ts';
 import { anOffice, aPart } from '../support/fixtures.ts';
 import { startServer, TEST_ADMIN_TOKEN, type ChildServer } from './child-server.ts';
+import {
+  aScratchDatabase,
+  openTransactionsGone,
+  writingTransactionOpen,
+  type ScratchDatabase,
+} from './scratch-database.ts';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const SKUS = Array.from({ length: 50 }, (_, i) => `P-CRASH-${String(i).padStart(2, '0')}`);
@@ -44,38 +48,19 @@ async function keepWriting(server: ChildServer, worker: number): Promise<void> {
   }
 }
 
-/** Whether a backend of the service is inside a transaction that writes right now. */
-async function writingTransactionOpen(admin: Database, database: string): Promise<boolean> {
-  const result = await admin.raw(
-    `select count(*)::int as n from pg_stat_activity
-     where datname = ? and xact_start is not null and backend_xid is not null and pid <> pg_backend_pid()`,
-    [database],
-  );
-  return (result.rows[0] as { n: number }).n > 0;
-}
-
 describe.skipIf(!DATABASE_URL)('SIGKILL in the middle of multi-row ledger transactions (PostgreSQL)', () => {
-  const database = `spares_crash_${process.pid}_${randomBytes(3).toString('hex')}`;
-  let admin: Database;
+  let scratch: ScratchDatabase;
   let db: Database;
   let url: string;
 
   beforeAll(async () => {
-    admin = knexFactory(knexConfig({ url: DATABASE_URL!, poolMax: 2 }));
-    await admin.raw(`create database "${database}"`);
-    const target = new URL(DATABASE_URL!);
-    target.pathname = `/${database}`;
-    url = target.toString();
-    db = createDatabase({ url, poolMax: 2 });
+    scratch = await aScratchDatabase(DATABASE_URL!, 'spares_crash');
+    ({ db, url } = scratch);
     await db.migrate.latest();
     for (const depot of DEPOTS) await anOffice(db, depot, { kind: 'depot' });
     for (const sku of SKUS) await aPart(db, sku);
   });
-  afterAll(async () => {
-    await db?.destroy();
-    await admin?.raw(`drop database if exists "${database}" with (force)`);
-    await admin?.destroy();
-  });
+  afterAll(() => scratch?.drop());
 
   it('leaves every receipt whole or absent and the balances equal to the ledger, and restarts', async () => {
     const server = await startServer({ DATABASE_URL: url });
@@ -91,7 +76,7 @@ describe.skipIf(!DATABASE_URL)('SIGKILL in the middle of multi-row ledger transa
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000));
     let killedMidTransaction = false;
     for (let attempt = 0; attempt < 500 && !killedMidTransaction; attempt += 1) {
-      if (await writingTransactionOpen(admin, database)) {
+      if (await writingTransactionOpen(scratch)) {
         server.child.kill('SIGKILL');
         killedMidTransaction = true;
       }
@@ -102,8 +87,7 @@ describe.skipIf(!DATABASE_URL)('SIGKILL in the middle of multi-row ledger transa
     expect(killedMidTransaction).toBe(true);
 
     // PostgreSQL rolls back what the dead process left open once it notices the connection is gone.
-    for (let attempt = 0; attempt < 100 && (await writingTransactionOpen(admin, database)); attempt += 1)
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    await openTransactionsGone(scratch);
 
     const receipts = (await db('stock_movements')
       .where({ reference_type: 'purchase_order' })

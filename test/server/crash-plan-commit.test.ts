@@ -1,22 +1,16 @@
-import knexFactory from 'knex';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, knexConfig, type Database } from '../../src/db/connection.ts';
+import type { Database } from '../../src/db/connection.ts';
 import { ledgerInconsistencies } from '../api/dispatch-fixtures.ts';
 import { startServer, TEST_ADMIN_TOKEN, type ChildServer } from './child-server.ts';
+import {
+  aScratchDatabase,
+  openTransactionsGone,
+  writingTransactionOpen,
+  type ScratchDatabase,
+} from './scratch-database.ts';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const headers = { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' };
-
-/** Whether a backend of the service is inside a transaction that has written something. */
-async function writingTransactionOpen(admin: Database, database: string): Promise<boolean> {
-  const result = await admin.raw(
-    `select count(*)::int as n from pg_stat_activity
-     where datname = ? and xact_start is not null and backend_xid is not null and pid <> pg_backend_pid()`,
-    [database],
-  );
-  return (result.rows[0] as { n: number }).n > 0;
-}
 
 async function solvedPlan(server: ChildServer): Promise<{ id: string; assignments: number }> {
   const accepted = await fetch(`${server.baseUrl}/api/v1/dispatch/plans`, {
@@ -60,24 +54,15 @@ async function worldState(db: Database) {
 }
 
 describe.skipIf(!DATABASE_URL)('SIGKILL in the middle of a plan commit (PostgreSQL)', () => {
-  const database = `spares_crash_plan_${process.pid}_${randomBytes(3).toString('hex')}`;
-  let admin: Database;
+  let scratch: ScratchDatabase;
   let db: Database;
   let url: string;
 
   beforeAll(async () => {
-    admin = knexFactory(knexConfig({ url: DATABASE_URL!, poolMax: 2 }));
-    await admin.raw(`create database "${database}"`);
-    const target = new URL(DATABASE_URL!);
-    target.pathname = `/${database}`;
-    url = target.toString();
-    db = createDatabase({ url, poolMax: 2 });
+    scratch = await aScratchDatabase(DATABASE_URL!, 'spares_crash_plan');
+    ({ db, url } = scratch);
   });
-  afterAll(async () => {
-    await db?.destroy();
-    await admin?.raw(`drop database if exists "${database}" with (force)`);
-    await admin?.destroy();
-  });
+  afterAll(() => scratch?.drop());
 
   it('leaves the plan wholly committed or not at all, the ledger whole, and commits after a restart', async () => {
     // The demo day: tens of tickets, so one commit writes assignments, transitions and reservations.
@@ -94,7 +79,7 @@ describe.skipIf(!DATABASE_URL)('SIGKILL in the middle of a plan commit (PostgreS
       }).catch(() => null);
       let killedMidTransaction = false;
       for (let attempt = 0; attempt < 2000 && !killedMidTransaction; attempt += 1) {
-        if (await writingTransactionOpen(admin, database)) {
+        if (await writingTransactionOpen(scratch)) {
           server.child.kill('SIGKILL');
           killedMidTransaction = true;
         }
@@ -103,8 +88,7 @@ describe.skipIf(!DATABASE_URL)('SIGKILL in the middle of a plan commit (PostgreS
       expect(await server.exited).toEqual({ code: null, signal: 'SIGKILL' });
       await commit;
       expect(killedMidTransaction).toBe(true);
-      for (let attempt = 0; attempt < 100 && (await writingTransactionOpen(admin, database)); attempt += 1)
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      await openTransactionsGone(scratch);
 
       // All or nothing: a plan is committed with every assignment, or nothing of it is there.
       const footprint = await committedFootprint(db, plan.id);

@@ -9,18 +9,8 @@ import type { Knex } from 'knex';
 export interface DemandHistory {
   /** Monthly issues, one row per location × SKU × month, oldest first. */
   partIssues: { locationId: string; skuId: string; month: string; qty: number }[];
-  pastTickets: {
-    siteId: string;
-    level: 1 | 2 | 3;
-    tier: 'A' | 'B' | 'C';
-    skill: string;
-    minSkillLevel: number;
-    serviceMinutes: number;
-    spareUnitModelId: string | null;
-    /** ISO instant. */
-    reportedAt: string;
-    partUnits: number;
-  }[];
+  /** Past tickets as the demand model needs them: parts counted, not itemised. */
+  pastTickets: (Omit<StoredTicket, 'id' | 'parts'> & { partUnits: number })[];
   faultCodes: {
     skill: string;
     typicalLevel: 1 | 2 | 3;

@@ -95,24 +95,31 @@ export async function planPairs(options: {
 }): Promise<{ planned: PlannedPair[]; failures: PlanFailure[] }> {
   const { settings, today } = options;
   const window = options.window ?? historyWindow(options.series, today);
-  const histories = new Map<string, { locationId: string; skuId: string; history: number[] }>();
-  for (const s of options.series) {
-    const history = new Array<number>(window.length).fill(0);
+  const histories = new Map<string, { locationId: string; skuId: string; series: DemandSeries | null }>();
+  for (const s of options.series)
+    histories.set(pairKey(s.locationId, s.skuId), { locationId: s.locationId, skuId: s.skuId, series: s });
+  for (const b of [...options.balances, ...(options.extraPairs ?? [])]) {
+    const key = pairKey(b.locationId, b.skuId);
+    if (!histories.has(key)) histories.set(key, { locationId: b.locationId, skuId: b.skuId, series: null });
+  }
+  /** The window's demand as 'position:qty' text: equal texts are equal dense histories. */
+  const demandText = (s: DemandSeries | null): string => {
+    if (!s) return '';
+    let text = '';
     s.months.forEach((month, i) => {
+      const at = month - window.first;
+      if (at >= 0 && at < window.length && s.qty[i] !== 0) text += `${at}:${s.qty[i]},`;
+    });
+    return text;
+  };
+  const denseHistory = (s: DemandSeries | null): number[] => {
+    const history = new Array<number>(window.length).fill(0);
+    s?.months.forEach((month, i) => {
       const at = month - window.first;
       if (at >= 0 && at < window.length) history[at] = s.qty[i]!;
     });
-    histories.set(pairKey(s.locationId, s.skuId), { locationId: s.locationId, skuId: s.skuId, history });
-  }
-  for (const b of [...options.balances, ...(options.extraPairs ?? [])]) {
-    const key = pairKey(b.locationId, b.skuId);
-    if (!histories.has(key))
-      histories.set(key, {
-        locationId: b.locationId,
-        skuId: b.skuId,
-        history: new Array<number>(window.length).fill(0),
-      });
-  }
+    return history;
+  };
 
   // Everything but the history is the SKU's (and the night's): one template per SKU. Pairs with
   // the same template and history get the same policy (the planner is pure), so each distinct
@@ -126,7 +133,7 @@ export async function planPairs(options: {
   const templates: Array<Omit<ReplenishmentInput, 'history'>> = [];
   const templateBySku = new Map<string, number>();
   const todayMs = Date.parse(today);
-  for (const { locationId, skuId, history } of histories.values()) {
+  for (const { locationId, skuId, series } of histories.values()) {
     const sku = options.skus.get(skuId);
     if (!sku || !options.stockLocationIds.has(locationId)) continue;
     let template = templateBySku.get(skuId);
@@ -134,10 +141,11 @@ export async function planPairs(options: {
       template = templates.push(inputTemplate(sku, settings, todayMs)) - 1;
       templateBySku.set(skuId, template);
     }
-    const key = `${template}:${history.join(',')}`;
+    // Only a distinct input gets a dense history: most pairs are a key and an index.
+    const key = `${template}|${demandText(series)}`;
     let distinct = distinctIndex.get(key);
     if (distinct === undefined) {
-      distinct = distinctHistories.push(history) - 1;
+      distinct = distinctHistories.push(denseHistory(series)) - 1;
       distinctTemplates.push(template);
       distinctIndex.set(key, distinct);
     }

@@ -21,7 +21,11 @@ export function createNearestFree(state: SimState, startNext: (e: EngineerState)
   };
 
   /** Nearest source holding the whole quantity of one of `skus`, or null. */
-  const nearest = (skus: string[], qty: number, from: string): { location: string; sku: string } | null => {
+  const nearest = (
+    skus: readonly string[],
+    qty: number,
+    from: string,
+  ): { location: string; sku: string } | null => {
     let best: { location: string; sku: string; minutes: number } | null = null;
     for (const location of stockLocations)
       for (const sku of skus) {

@@ -84,8 +84,24 @@ export function createOptimized(
   ];
   const regions = createRegions(state);
   const changed = regions.members.map(() => true);
-  /** Waiting (pool) tickets by region; -1: no engineer is qualified, never planned. */
-  const waitingIn = regions.members.map(() => new Set<TicketState>());
+  /**
+   * Waiting (pool) tickets by region, most urgent first (`urgency`, a total order on keys that do
+   * not change while a ticket waits); -1: no engineer is qualified, never planned. Kept sorted by
+   * binary insertion so a re-plan's window is a prefix, not a sort of a backlog that grows all
+   * month on an overloaded network.
+   */
+  const waitingIn = regions.members.map((): TicketState[] => []);
+  /** Where `ts` is, or would go, in a list sorted by `urgency`. */
+  const positionIn = (list: readonly TicketState[], ts: TicketState): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (urgency(list[mid]!, ts) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const regionOf = (ts: TicketState): number => {
     const vanOf = ts.supply?.find((s) => s.via === 'van')?.vanOf;
     return vanOf ? regions.regionOfEngineer(vanOf) : regions.regionOfTicket(ts.t);
@@ -94,14 +110,19 @@ export function createOptimized(
   const filedIn = new Map<TicketState, number>();
   const toWaiting = (ts: TicketState): void => {
     const region = regionOf(ts);
+    leaveWaiting(ts);
     if (region < 0) return;
-    waitingIn[region]!.add(ts);
+    const list = waitingIn[region]!;
+    list.splice(positionIn(list, ts), 0, ts);
     filedIn.set(ts, region);
   };
   const leaveWaiting = (ts: TicketState): void => {
     const region = filedIn.get(ts);
     if (region === undefined) return;
-    waitingIn[region]!.delete(ts);
+    const list = waitingIn[region]!;
+    const at = positionIn(list, ts);
+    if (list[at] !== ts) throw new Error(`ticket ${ts.t.id} is not where its region's waiting list keeps it`);
+    list.splice(at, 1);
     filedIn.delete(ts);
   };
 
@@ -255,7 +276,7 @@ export function createOptimized(
       minutes += Math.max(0, shift.to - freeAt);
     }
     const room = Math.max(members.length, Math.ceil(minutes / WINDOW_MINUTES_PER_JOB) - queued);
-    return [...waitingIn[region]!].sort(urgency).slice(0, room);
+    return waitingIn[region]!.slice(0, room);
   };
 
   /** Someone in the region works now or starts before the next re-plan. */

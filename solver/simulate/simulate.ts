@@ -252,7 +252,7 @@ export function simulate(input: SimulationInput, options: SimulationOptions): Si
 /** A need that no stock in the network (stock locations and vans) could cover when the ticket came in. */
 function countStockOuts(state: SimState, ticketId: string): void {
   const { t } = state.ticket(ticketId);
-  const availableOf = (skus: string[]): number =>
+  const availableOf = (skus: readonly string[]): number =>
     skus.reduce((total, sku) => total + state.availableAnywhere(sku), 0);
   for (const need of t.parts)
     if (availableOf(state.fitting.get(need.sku) ?? [need.sku]) < need.qty) state.stockOuts += 1;

@@ -71,6 +71,8 @@ export class SimState {
   /** Tickets waiting for an engineer (or for stock), in arrival order. */
   readonly pool = new Set<string>();
   readonly stock = new Map<string, Stock>();
+  /** The same stock records by location, then SKU: `available` without building a key string. */
+  private readonly stockByLocation = new Map<string, Map<string, Stock>>();
   /** The same stock records by SKU (every location and van), for network-wide sums. */
   private readonly stockBySku = new Map<string, Stock[]>();
   readonly skus = new Map<string, SimSku>();
@@ -144,6 +146,9 @@ export class SimState {
     if (!s) {
       s = { onHand: 0, reserved: 0, onOrder: 0 };
       this.stock.set(k, s);
+      const atLocation = this.stockByLocation.get(location);
+      if (atLocation) atLocation.set(sku, s);
+      else this.stockByLocation.set(location, new Map([[sku, s]]));
       const holders = this.stockBySku.get(sku);
       if (holders) holders.push(s);
       else this.stockBySku.set(sku, [s]);
@@ -159,18 +164,25 @@ export class SimState {
   }
 
   available(location: string, sku: string): number {
-    const s = this.stock.get(key(location, sku));
+    const s = this.stockByLocation.get(location)?.get(sku);
     return s ? s.onHand - s.reserved : 0;
   }
 
   /** SKUs of kind unit that serve a spare-unit need for `model`. */
-  unitSkus(model: string): string[] {
-    const out: string[] = [];
-    for (const sku of this.skus.values())
-      if (sku.kind === 'unit' && sku.model === model)
-        for (const f of this.fitting.get(sku.sku) ?? []) out.push(f);
-    return [...new Set(out)];
+  unitSkus(model: string): readonly string[] {
+    let skus = this.unitSkusByModel.get(model);
+    if (!skus) {
+      const out: string[] = [];
+      for (const sku of this.skus.values())
+        if (sku.kind === 'unit' && sku.model === model)
+          for (const f of this.fitting.get(sku.sku) ?? []) out.push(f);
+      skus = [...new Set(out)];
+      this.unitSkusByModel.set(model, skus);
+    }
+    return skus;
   }
+  /** `unitSkus` by model (the catalog does not change during a run). */
+  private readonly unitSkusByModel = new Map<string, readonly string[]>();
 
   /** Reserves what a dispatcher chose and sends the couriers now. Throws if the stock is not there. */
   commitSupply(ticketId: string, supply: Supply[]): void {

@@ -28,6 +28,9 @@ export function nightlyReview(
   const keys = new Set<string>([...prior.keys()]);
   for (const k of state.stock.keys()) if (!k.startsWith('van:')) keys.add(k);
   const orders: PurchaseOrder[] = [];
+  // planReplenishment is pure: pairs with the same history and item terms (most often no demand
+  // at all) share one answer, as the nightly reorder run does.
+  const planned = new Map<string, ReturnType<typeof planReplenishment>>();
   for (const k of [...keys].sort()) {
     const [location, sku] = k.split('|') as [string, string];
     const item = state.skus.get(sku);
@@ -36,7 +39,9 @@ export function nightlyReview(
     while (simulated.length < day) simulated.push(0);
     const history = [...(prior.get(k) ?? []), ...simulated];
     if (history.length === 0) continue;
-    const policy = planReplenishment({
+    const memoKey = `${item.kind}|${item.unitCost}|${item.packSize ?? 1}|${item.minOrderQty ?? 1}|${history.join(',')}`;
+    let policy = planned.get(memoKey);
+    policy ??= planReplenishment({
       history,
       periodDays: 1,
       leadTime: { mean: settings.leadTimeDays.mean, sd: settings.leadTimeDays.sd },
@@ -49,6 +54,7 @@ export function nightlyReview(
       minOrderQty: item.minOrderQty ?? 1,
       policyClass: item.kind === 'unit' ? 'spare-unit' : 'part',
     });
+    planned.set(memoKey, policy);
     if (policy.policy === 'none') continue;
     const stock = state.stockAt(location, sku);
     const position = stock.onHand - stock.reserved + stock.onOrder;

@@ -1,7 +1,8 @@
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     sites: { type: 'string', default: '200' },
     profile: { type: 'boolean', default: false },
+    /** Phases to run, comma-separated (healthz, candidates, intake); all by default. */
+    only: { type: 'string', default: 'healthz,candidates,intake' },
     'no-report': { type: 'boolean', default: false },
     serve: { type: 'boolean', default: false },
     schema: { type: 'string' },
@@ -72,6 +75,18 @@ async function serve(schema: string, portFile: string): Promise<void> {
 interface Phase {
   name: string;
   result: autocannon.Result;
+  /** CPU the service process used during the phase (user + system), per request answered. */
+  serviceCpuMsPerRequest: number;
+  loadAverage: number;
+}
+
+/** User + system CPU milliseconds a process has used so far (Linux /proc). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command's closing paren.
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  // sysconf(_SC_CLK_TCK) is 100 on every Linux that Node runs on.
+  return ticks * 10;
 }
 
 async function bench(): Promise<void> {
@@ -82,6 +97,7 @@ async function bench(): Promise<void> {
   const db = createDatabase({ url: DATABASE_URL, schema, poolMax: 4 });
   await db.raw(`create schema "${schema}"`);
   const dir = mkdtempSync(path.join(tmpdir(), 'spares-load-'));
+  let service: ChildProcess | undefined;
   try {
     await db.migrate.latest();
     const world = await aDispatchDay(db, { units: 50 });
@@ -122,6 +138,7 @@ async function bench(): Promise<void> {
       ],
       { stdio: ['ignore', 'ignore', 'inherit'], env: process.env },
     );
+    service = child;
     for (let waited = 0; !existsSync(portFile) || readFileSync(portFile, 'utf8') === ''; waited += 1) {
       if (waited > 1200 || child.exitCode !== null) throw new Error('the service did not start');
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -150,73 +167,96 @@ async function bench(): Promise<void> {
       ticketIds.push(((await res.json()) as { id: string }).id);
     }
 
+    const only = new Set(values.only.split(','));
     const run = (name: string, options: Partial<autocannon.Options>) =>
       new Promise<Phase>((resolve, reject) => {
-        autocannon({ url: baseUrl, connections, duration: seconds, ...options }, (error, result) =>
-          error ? reject(error) : resolve({ name, result }),
-        );
+        const cpuBefore = cpuMsOf(child.pid!);
+        autocannon({ url: baseUrl, connections, duration: seconds, ...options }, (error, result) => {
+          if (error) return reject(error);
+          const answered = Math.max(1, result.requests.total);
+          resolve({
+            name,
+            result,
+            serviceCpuMsPerRequest: (cpuMsOf(child.pid!) - cpuBefore) / answered,
+            loadAverage: os.loadavg()[0] ?? 0,
+          });
+        });
       });
     let intakeCount = 0;
     let candidateCount = 0;
     const phases: Phase[] = [];
     // Warm-up: JIT, the connection pool, today's prepared routes for candidates.
     await run('warm-up', { duration: 2, url: `${baseUrl}/healthz` });
-    phases.push(await run('GET /healthz (baseline)', { url: `${baseUrl}/healthz` }));
-    phases.push(
-      await run('POST /dispatch/candidates', {
-        requests: [
-          {
-            method: 'POST',
-            path: '/api/v1/dispatch/candidates',
-            headers,
-            setupRequest: (req) => ({
-              ...req,
-              body: JSON.stringify({ ticketId: ticketIds[candidateCount++ % ticketIds.length], k: 3 }),
-            }),
-          },
-        ],
+    if (only.has('healthz')) phases.push(await run('GET /healthz (baseline)', { url: `${baseUrl}/healthz` }));
+    if (only.has('candidates'))
+      phases.push(
+        await run('POST /dispatch/candidates', {
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/v1/dispatch/candidates',
+              headers,
+              setupRequest: (req) => ({
+                ...req,
+                body: JSON.stringify({ ticketId: ticketIds[candidateCount++ % ticketIds.length], k: 3 }),
+              }),
+            },
+          ],
+        }),
+      );
+    const intakeRequest = {
+      method: 'POST' as const,
+      path: '/api/v1/tickets',
+      setupRequest: (req: autocannon.Request) => ({
+        ...req,
+        headers: { ...headers, 'idempotency-key': randomUUID() },
+        body: intakeBody(intakeCount++),
       }),
-    );
-    phases.push(
-      await run('POST /tickets (intake)', {
-        requests: [
-          {
-            method: 'POST',
-            path: '/api/v1/tickets',
-            setupRequest: (req) => ({
-              ...req,
-              headers: { ...headers, 'idempotency-key': randomUUID() },
-              body: intakeBody(intakeCount++),
-            }),
-          },
-        ],
-      }),
-    );
+    };
+    // The intake phase starts on a warmed-up intake path (JIT), like the other phases.
+    if (only.has('intake')) {
+      await run('warm-up', { duration: 2, requests: [intakeRequest] });
+      phases.push(await run('POST /tickets (intake)', { requests: [intakeRequest] }));
+    }
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
 
     const created =
       Number(((await db('tickets').count('* as n')) as Array<{ n: number }>)[0]!.n) - ticketIds.length;
-    const rows = phases.map(({ name, result }) => [
+    const rows = phases.map(({ name, result, serviceCpuMsPerRequest, loadAverage }) => [
       name,
       result.requests.average.toFixed(0),
       String(result.latency.p50),
       String(result.latency.p99),
       String(result.latency.max),
       String(result.non2xx + result.errors + result.timeouts),
+      serviceCpuMsPerRequest.toFixed(2),
+      loadAverage.toFixed(1),
     ]);
     const table = markdownTable(
-      ['phase', 'requests/s (mean)', 'p50 ms', 'p99 ms', 'max ms', 'errors (non-2xx, socket, timeouts)'],
+      [
+        'phase',
+        'requests/s (mean)',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'errors (non-2xx, socket, timeouts)',
+        'service CPU ms / request',
+        'load average at the end',
+      ],
       rows,
     );
     console.log(table);
-    console.log(`intake: ${created} tickets created for ${phases[2]!.result.requests.total} requests`);
+    const intakePhase = phases.find((phase) => phase.name.startsWith('POST /tickets'));
+    if (intakePhase)
+      console.log(`intake: ${created} tickets created by ${intakeCount} requests sent (warm-up included)`);
     if (!values['no-report'])
       appendSection({
         title: 'Load: intake and candidates over HTTP on PostgreSQL (one process)',
         command: currentCommand('scripts/bench/load.ts'),
         notes: [
-          `autocannon, ${connections} connections, ${seconds} s per phase after a 2 s warm-up, over loopback to one service process (child, info logs to /dev/null, rate limit off) on PostgreSQL; ${values.sites} sites; ${created} tickets created by the intake phase.`,
+          `autocannon, ${connections} connections, ${seconds} s per phase after a 2 s warm-up, over loopback to one service process (child, info logs to /dev/null, rate limit off) on PostgreSQL; ${values.sites} sites; ${created} tickets created by ${intakeCount} intake requests sent (a 2 s intake warm-up included).`,
+          'Service CPU: user + system time of the service process over the phase (/proc), divided by the requests answered; the service must stay well under 1 ms per intake for 1,000/s on cores it shares with PostgreSQL.',
           'The machine is shared with other helpers running tests and benchmarks: compare each phase with the /healthz baseline of the same run.',
         ],
         table,
@@ -225,6 +265,8 @@ async function bench(): Promise<void> {
         loadAverageEnd: loadAverageNow(),
       });
   } finally {
+    // A failed run must not leave the service running on a schema about to be dropped.
+    if (service && service.exitCode === null && service.signalCode === null) service.kill('SIGKILL');
     await db.raw(`drop schema if exists "${schema}" cascade`);
     await db.destroy();
     rmSync(dir, { recursive: true, force: true });

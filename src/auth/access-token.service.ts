@@ -42,12 +42,55 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 const ACTOR_PATTERN = /^[\w.@:-]{1,100}$/;
 
 /**
- * API tokens: issue (the secret is returned once and only its SHA-256 kept), list, revoke, and
- * authenticate a presented bearer token. Nothing is cached: every request reads its token's row
- * by primary key, so a revocation holds from the very next request on every replica.
+ * How long a token's row read for one request serves the next ones (ms of a monotonic clock): a
+ * busy client does not cost a database read per request. A revocation through this process holds
+ * from the very next request; one through another replica (or straight in the database) within
+ * this window. Expiry is checked on every request against the cached expires_at.
  */
-export function createAccessTokenService(deps: { db: Knex; tokens: AccessTokenRepository; now: () => Date }) {
+export const TOKEN_CACHE_MS = 5_000;
+/** At most this many tokens are remembered; past it the oldest is forgotten. */
+const TOKEN_CACHE_ENTRIES = 10_000;
+
+/**
+ * API tokens: issue (the secret is returned once and only its SHA-256 kept), list, revoke, and
+ * authenticate a presented bearer token. A token's row is remembered for TOKEN_CACHE_MS (only
+ * rows found: an unknown id is read each time); the presented secret is still hashed and compared
+ * on every request.
+ */
+export function createAccessTokenService(deps: {
+  db: Knex;
+  tokens: AccessTokenRepository;
+  now: () => Date;
+  /** TOKEN_CACHE_MS unless told; 0 reads the row on every request. */
+  cacheMs?: number;
+  /** Milliseconds of a clock that only moves forward (the cache's age; the wall clock may be fixed in tests). */
+  monotonicMs?: () => number;
+}) {
   const { db, tokens, now } = deps;
+  const cacheMs = deps.cacheMs ?? TOKEN_CACHE_MS;
+  const monotonicMs = deps.monotonicMs ?? (() => performance.now());
+  const cached = new Map<string, { row: AccessTokenRow; readAt: number }>();
+  // Bumped by every revocation: a read that began before one does not fill the cache.
+  let revocations = 0;
+
+  function forget(id: string): void {
+    revocations += 1;
+    cached.delete(id);
+  }
+
+  async function findToken(id: string): Promise<AccessTokenRow | undefined> {
+    const hit = cached.get(id);
+    if (hit && monotonicMs() - hit.readAt < cacheMs) return hit.row;
+    const revocationsBefore = revocations;
+    const readAt = monotonicMs();
+    const row = await tokens.find(id);
+    cached.delete(id);
+    if (row && cacheMs > 0 && revocations === revocationsBefore) {
+      if (cached.size >= TOKEN_CACHE_ENTRIES) cached.delete(cached.keys().next().value!);
+      cached.set(id, { row, readAt });
+    }
+    return row;
+  }
 
   async function issue(
     trx: Knex.Transaction,
@@ -81,6 +124,7 @@ export function createAccessTokenService(deps: { db: Knex; tokens: AccessTokenRe
 
   async function revokeRow(trx: Knex.Transaction, id: string, actor: string): Promise<boolean> {
     const revoked = await tokens.revoke(id, actor, now(), trx);
+    forget(id);
     if (!revoked) return false;
     await recordAudit(trx, {
       actor,
@@ -108,11 +152,17 @@ export function createAccessTokenService(deps: { db: Knex; tokens: AccessTokenRe
     },
 
     /** Revokes a token; revoking one that is revoked already changes nothing. */
-    revoke: (id: string, actor: string): Promise<void> =>
-      db.transaction(async (trx) => {
-        if (await revokeRow(trx, id, actor)) return;
-        if (!(await tokens.find(id, trx))) throw problems.notFound('token', id);
-      }),
+    async revoke(id: string, actor: string): Promise<void> {
+      try {
+        await db.transaction(async (trx) => {
+          if (await revokeRow(trx, id, actor)) return;
+          if (!(await tokens.find(id, trx))) throw problems.notFound('token', id);
+        });
+      } finally {
+        // Again once committed: a read that raced the transaction must not keep the old row.
+        forget(id);
+      }
+    },
 
     /**
      * The principal of an `Authorization` header, or a 401 problem saying what is wrong. An
@@ -128,14 +178,19 @@ export function createAccessTokenService(deps: { db: Knex; tokens: AccessTokenRe
       if (scheme?.toLowerCase() !== 'bearer' || !presented || rest.length > 0)
         throw unauthorized('the Authorization header must be "Bearer <token>"', 'invalid_request');
       const parts = parseToken(presented);
-      const row = parts ? await tokens.find(parts.id) : undefined;
+      const row = parts ? await findToken(parts.id) : undefined;
       if (!parts || !row || !secretMatches(parts.secret, row.secret_sha256))
         throw unauthorized('the token is not valid', 'invalid_token');
       const at = now();
       const status = tokenStatus(row, at);
       if (status !== 'active') throw unauthorized(`the token is ${status}`, 'invalid_token');
-      if (!row.last_used_at || at.getTime() - new Date(row.last_used_at).getTime() >= LAST_USED_RESOLUTION_MS)
+      if (
+        !row.last_used_at ||
+        at.getTime() - new Date(row.last_used_at).getTime() >= LAST_USED_RESOLUTION_MS
+      ) {
         await tokens.touch(row.id, at, LAST_USED_RESOLUTION_MS);
+        row.last_used_at = at;
+      }
       return principalOf(row, onBehalfOf);
     },
 
@@ -174,10 +229,19 @@ export function createAccessTokenService(deps: { db: Knex; tokens: AccessTokenRe
       db.transaction((trx) => issue(trx, input, actor)),
 
     /** Revokes every token in force with one of these names. */
-    revokeNamed: (names: readonly string[], actor: string): Promise<void> =>
-      db.transaction(async (trx) => {
-        for (const row of await tokens.activeNamed(names, trx)) await revokeRow(trx, row.id, actor);
-      }),
+    async revokeNamed(names: readonly string[], actor: string): Promise<void> {
+      const revoked: string[] = [];
+      try {
+        await db.transaction(async (trx) => {
+          for (const row of await tokens.activeNamed(names, trx)) {
+            revoked.push(row.id);
+            await revokeRow(trx, row.id, actor);
+          }
+        });
+      } finally {
+        for (const id of revoked) forget(id);
+      }
+    },
 
     /** Whether a token in force not named here exists (someone manages access for real). */
     anyActiveOtherThan: (names: readonly string[]): Promise<boolean> =>

@@ -25,6 +25,28 @@ export interface ContractTerms {
  * the catalog; terms that do not resolve throw CommitmentError naming the contract.
  */
 export function effectiveProfile(terms: ContractTerms): EffectiveProfile {
+  // Resolving validates the stored JSON with the catalog's schemas: the largest cost of an intake
+  // after its SQL. Terms are kept by their content, so an edited profile or contract is a new key.
+  const key = JSON.stringify([
+    terms.profileId,
+    terms.profileName,
+    terms.profileDefinition,
+    terms.overrides,
+    terms.outOfWarrantyPolicy,
+  ]);
+  const known = resolvedProfiles.get(key);
+  if (known) return known;
+  const profile = resolveEffectiveProfile(terms);
+  if (resolvedProfiles.size >= KEPT_PROFILES) resolvedProfiles.delete(resolvedProfiles.keys().next().value!);
+  resolvedProfiles.set(key, profile);
+  return profile;
+}
+
+/** Distinct terms kept (a national operation has a few profiles and some overridden contracts). */
+const KEPT_PROFILES = 1_000;
+const resolvedProfiles = new Map<string, EffectiveProfile>();
+
+function resolveEffectiveProfile(terms: ContractTerms): EffectiveProfile {
   const resolved = effectiveTerms(
     defaultCatalog(),
     { id: terms.profileId, name: terms.profileName, definition: terms.profileDefinition as ProfileOverrides },

@@ -4,10 +4,10 @@ import { problems } from '../http/problem.ts';
 import { commitmentProblem, effectiveProfile } from './contract-terms.ts';
 import type { IntakeContextRepository } from './intake-context.repository.ts';
 import { replacementNeed, requiredSkill, warrantyDecision } from './intake.ts';
-import type { TicketClockRepository } from './ticket-clock.repository.ts';
+import type { StoredClock, TicketClockRepository } from './ticket-clock.repository.ts';
 import { computeTicketClocks } from './ticket-clocks.ts';
 import type { TicketEventRepository } from './ticket-event.repository.ts';
-import type { TicketRepository } from './ticket.repository.ts';
+import type { TicketRecord, TicketRepository } from './ticket.repository.ts';
 import type { TicketCreate, TicketPart } from './ticket.schemas.ts';
 import { loadWorkingCalendar } from './working-calendar.ts';
 
@@ -54,7 +54,8 @@ export function assertNotFuture(at: Date, now: Date, field: string): void {
 /**
  * Takes a ticket in, inside the caller's transaction: checks every reference, derives what the
  * ticket needs from the site, its contract and the device, computes its clocks, and writes the
- * ticket, its parts, its clocks and its first event. Returns the new ticket's id.
+ * ticket, its parts, its clocks and its first event (one statement). Returns the stored ticket
+ * and its clocks.
  */
 export function createIntake(deps: IntakeDeps) {
   const { context } = deps;
@@ -102,7 +103,7 @@ export function createIntake(deps: IntakeDeps) {
     input: TicketCreate,
     meta: { actor: string; idempotencyKey?: string; requestHash: string },
     trx: Knex,
-  ): Promise<string> {
+  ): Promise<{ ticket: TicketRecord; clocks: StoredClock[] }> {
     const now = deps.now();
     const reportedAt = input.reportedAt ? new Date(input.reportedAt) : now;
     assertNotFuture(reportedAt, now, 'body.reportedAt');
@@ -168,7 +169,7 @@ export function createIntake(deps: IntakeDeps) {
       );
     }
 
-    const id = await deps.tickets.insert(
+    const ticket = await deps.tickets.insertWithClocksAndEvent(
       {
         ...subject,
         siteId: site.id,
@@ -191,12 +192,8 @@ export function createIntake(deps: IntakeDeps) {
         requestHash: meta.requestHash,
         parts: input.parts,
       },
-      trx,
-    );
-    await deps.clocks.insert(id, clocks, trx);
-    await deps.events.insert(
+      clocks,
       {
-        ticketId: id,
         type: 'reported',
         toStatus: 'reported',
         actor: meta.actor,
@@ -208,6 +205,6 @@ export function createIntake(deps: IntakeDeps) {
       },
       trx,
     );
-    return id;
+    return { ticket, clocks };
   };
 }

@@ -45,7 +45,7 @@ const toRow = (ticketId: string, clock: StoredClock) => ({
 });
 
 /** The order clocks are listed in: by due time, then name, so a response is stable. */
-const byDue = (a: StoredClock, b: StoredClock) =>
+export const clocksByDue = (a: StoredClock, b: StoredClock) =>
   a.dueAt.getTime() - b.dueAt.getTime() || a.clock.localeCompare(b.clock);
 
 export function createTicketClockRepository(db: Knex) {
@@ -55,7 +55,7 @@ export function createTicketClockRepository(db: Knex) {
       if (!ticketIds.length) return byTicket;
       const rows = (await trx('ticket_clocks').whereIn('ticket_id', ticketIds).select('*')) as ClockRow[];
       for (const row of rows) byTicket.get(row.ticket_id)?.push(toClock(row));
-      for (const clocks of byTicket.values()) clocks.sort(byDue);
+      for (const clocks of byTicket.values()) clocks.sort(clocksByDue);
       return byTicket;
     },
 

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { TicketKind, Tier } from '../commitments/index.ts';
 import { paginate } from '../db/pagination.ts';
 import { FINAL_STATUSES, type TicketStatus } from './lifecycle.ts';
+import type { StoredClock } from './ticket-clock.repository.ts';
 import type { TicketListQuery, TicketPart } from './ticket.schemas.ts';
 
 /** A ticket as stored, without its clocks (the clock repository holds those). */
@@ -163,6 +164,89 @@ export function createTicketRepository(db: Knex) {
           ticket.parts.map((part) => ({ ticket_id: row!.id, sku_id: part.skuId, qty: part.qty })),
         );
       return row!.id;
+    },
+
+    /**
+     * A new ticket with its parts, its clocks and its first event in one statement (one round
+     * trip, atomic on its own), answering the stored ticket as get() would read it back.
+     */
+    async insertWithClocksAndEvent(
+      ticket: NewTicket,
+      clocks: readonly StoredClock[],
+      event: { type: string; toStatus: TicketStatus; actor: string; at: Date; data: Record<string, unknown> },
+      trx: Knex = db,
+    ): Promise<TicketRecord> {
+      const result = await trx.raw(
+        `with t as (
+           insert into tickets (site_id, customer_id, equipment_id, contract_id, kind, level, tier, zone_kind,
+             fault_code, component, cause, description, reported_at, reported_by, skill, min_skill_level,
+             service_minutes, spare_unit_model_id, requires_replacement, replacement_reason, warranty_decision,
+             warranty_reason, assigned_engineer_id, idempotency_key, request_hash)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           returning *),
+         p as (
+           insert into ticket_parts (ticket_id, sku_id, qty)
+           select t.id, x.sku_id, x.qty from t, jsonb_to_recordset(?::jsonb) as x(sku_id text, qty integer)
+           returning sku_id, qty),
+         c as (
+           insert into ticket_clocks (ticket_id, clock, calendar, starts_at, due_at, budget_minutes, at_risk_share, stopped_at)
+           select t.id, x.clock, x.calendar, x.starts_at, x.due_at, x.budget_minutes, x.at_risk_share, x.stopped_at
+           from t, jsonb_to_recordset(?::jsonb) as x(clock text, calendar text, starts_at timestamptz,
+             due_at timestamptz, budget_minutes double precision, at_risk_share double precision, stopped_at timestamptz)),
+         e as (
+           insert into ticket_events (ticket_id, type, from_status, to_status, actor, at, data)
+           select t.id, ?, null, ?, ?, ?, ?::jsonb from t)
+         select t.*,
+           (select coalesce(json_agg(json_build_object('skuId', p.sku_id, 'qty', p.qty) order by p.sku_id), '[]') from p) as intake_parts
+         from t`,
+        [
+          ticket.siteId,
+          ticket.customerId,
+          ticket.equipmentId,
+          ticket.contractId,
+          ticket.kind,
+          ticket.level,
+          ticket.tier,
+          ticket.zoneKind,
+          ticket.faultCode,
+          ticket.component,
+          ticket.cause,
+          ticket.description,
+          ticket.reportedAt,
+          ticket.reportedBy,
+          ticket.skill,
+          ticket.minSkillLevel,
+          ticket.serviceMinutes,
+          ticket.spareUnitModelId,
+          ticket.requiresReplacement,
+          ticket.replacementReason,
+          ticket.warrantyDecision,
+          ticket.warrantyReason,
+          ticket.assignedEngineerId,
+          ticket.idempotencyKey,
+          ticket.requestHash,
+          JSON.stringify(ticket.parts.map((part) => ({ sku_id: part.skuId, qty: part.qty }))),
+          JSON.stringify(
+            clocks.map((clock) => ({
+              clock: clock.clock,
+              calendar: clock.calendar,
+              starts_at: clock.startsAt.toISOString(),
+              due_at: clock.dueAt.toISOString(),
+              budget_minutes: clock.budgetMinutes,
+              at_risk_share: clock.atRiskShare,
+              stopped_at: clock.stoppedAt ? clock.stoppedAt.toISOString() : null,
+            })),
+          ),
+          event.type,
+          event.toStatus,
+          event.actor,
+          event.at,
+          JSON.stringify(event.data),
+        ],
+      );
+      const { intake_parts: stored, ...row } = (result.rows as TicketRow[])[0]!;
+      const parts = (typeof stored === 'string' ? JSON.parse(stored) : stored) as TicketPart[];
+      return toRecord(row, parts);
     },
 
     async replaceParts(ticketId: string, parts: readonly TicketPart[], trx: Knex = db): Promise<void> {

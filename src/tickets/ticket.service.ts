@@ -8,7 +8,7 @@ import { requiredSkill } from './intake.ts';
 import { assertPartsExist, createIntake } from './intake.service.ts';
 import { isOpen } from './lifecycle.ts';
 import { assertVersion, createLifecycle } from './lifecycle.service.ts';
-import type { TicketClockRepository } from './ticket-clock.repository.ts';
+import { clocksByDue, type TicketClockRepository } from './ticket-clock.repository.ts';
 import type { TicketEventRepository } from './ticket-event.repository.ts';
 import { toTicketView } from './ticket-view.ts';
 import type { TicketRecord, TicketRepository } from './ticket.repository.ts';
@@ -95,8 +95,9 @@ export function createTicketService(deps: TicketServiceDeps) {
         if (existing) return replay(existing, hash);
       }
       try {
-        const id = await db.transaction((trx) => intake(input, { ...meta, requestHash: hash }, trx));
-        const ticket = await get(id);
+        const written = await db.transaction((trx) => intake(input, { ...meta, requestHash: hash }, trx));
+        // Built from what the transaction wrote, as a read back would answer it (clocks by due time).
+        const ticket = toTicketView(written.ticket, [...written.clocks].sort(clocksByDue), deps.now());
         deps.onCreated?.(ticket);
         return { ticket, created: true };
       } catch (error) {

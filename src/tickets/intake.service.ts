@@ -52,7 +52,7 @@ export function assertNotFuture(at: Date, now: Date, field: string): void {
 }
 
 /**
- * Takes a ticket in, inside the caller's transaction: checks every reference, derives what the
+ * Takes a ticket in on the given connection or transaction: checks every reference, derives what the
  * ticket needs from the site, its contract and the device, computes its clocks, and writes the
  * ticket, its parts, its clocks and its first event (one statement). Returns the stored ticket
  * and its clocks.

@@ -95,7 +95,10 @@ export function createTicketService(deps: TicketServiceDeps) {
         if (existing) return replay(existing, hash);
       }
       try {
-        const written = await db.transaction((trx) => intake(input, { ...meta, requestHash: hash }, trx));
+        // No transaction around it: each read is one statement (READ COMMITTED gave a transaction
+        // no common snapshot anyway) and every write is the one statement at the end, atomic on
+        // its own; BEGIN and COMMIT were two round trips per intake.
+        const written = await intake(input, { ...meta, requestHash: hash }, db);
         // Built from what the transaction wrote, as a read back would answer it (clocks by due time).
         const ticket = toTicketView(written.ticket, [...written.clocks].sort(clocksByDue), deps.now());
         deps.onCreated?.(ticket);

@@ -204,7 +204,9 @@ if (!values['print-only'])
     notes: [
       `The demo network (data/demo) in PGlite in memory; a scenario of 4 more engineers at ${office.id}; ${days} days, ${tickets} expected tickets over the horizon from the demand model estimated from the stored history, seed 1, ${replications} replications of baseline and scenario on common random numbers, on the service's simulation workers (at most 2 threads).`,
       'Wall time from create (reading the network, building inputs) until the stored row is done; CPU of the whole process, all threads, per simulated ticket.',
-      'The last row adds the nearest-free dispatcher on the baseline (3 simulations per replication); "difference" there is optimized − nearest-free.',
+      values['skip-nearest-free']
+        ? 'Without the nearest-free row (--skip-nearest-free).'
+        : 'The last row adds the nearest-free dispatcher on the baseline (3 simulations per replication); "difference" there is optimized − nearest-free.',
     ],
     table,
     date: new Date(),

@@ -24,7 +24,7 @@ import { appendSection, currentCommand, describeMachine, loadAverageNow } from '
  * with `compareNearestFree` adds the nearest-free baseline: the share of the missed promises that
  * optimization keeps.
  *
- *   npx tsx scripts/bench/whatif-service.ts [--days 30] [--tickets 10000] [--replications 5] [--runs 1] [--print-only]
+ *   npx tsx scripts/bench/whatif-service.ts [--days 30] [--tickets 10000|history] [--replications 5] [--runs 1] [--print-only]
  */
 const machine = describeMachine();
 const { values } = parseArgs({
@@ -38,7 +38,8 @@ const { values } = parseArgs({
   },
 });
 const days = parsePositiveInt('--days', values.days);
-const tickets = parsePositiveInt('--tickets', values.tickets);
+// `--tickets history`: the demand the stored history gives (the demo's own month).
+const tickets = values.tickets === 'history' ? null : parsePositiveInt('--tickets', values.tickets);
 const replications = parsePositiveInt('--replications', values.replications);
 const runs = parsePositiveInt('--runs', values.runs);
 const TARGET_SECONDS = 60;
@@ -110,7 +111,7 @@ async function timedRun(compareNearestFree: boolean): Promise<Timed> {
       days,
       replications,
       seed: 1,
-      tickets,
+      ...(tickets === null ? {} : { tickets }),
       policy: 'optimized',
       compareNearestFree,
       demand: 'model',
@@ -202,7 +203,7 @@ if (!values['print-only'])
     title: "What-if through the service on the demo network (issue 6's target)",
     command: currentCommand('scripts/bench/whatif-service.ts'),
     notes: [
-      `The demo network (data/demo) in PGlite in memory; a scenario of 4 more engineers at ${office.id}; ${days} days, ${tickets} expected tickets over the horizon from the demand model estimated from the stored history, seed 1, ${replications} replications of baseline and scenario on common random numbers, on the service's simulation workers (at most 2 threads).`,
+      `The demo network (data/demo) in PGlite in memory; a scenario of 4 more engineers at ${office.id}; ${days} days, ${tickets ?? "the history's rate of"} expected tickets over the horizon, sampled from the demand model estimated from the stored history, seed 1, ${replications} replications of baseline and scenario on common random numbers, on the service's simulation workers (at most 2 threads).`,
       'Wall time from create (reading the network, building inputs) until the stored row is done; CPU of the whole process, all threads, per simulated ticket.',
       values['skip-nearest-free']
         ? 'Without the nearest-free row (--skip-nearest-free).'

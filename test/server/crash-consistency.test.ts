@@ -5,8 +5,8 @@ import { anOffice, aPart } from '../support/fixtures.ts';
 import { startServer, TEST_ADMIN_TOKEN, type ChildServer } from './child-server.ts';
 import {
   aScratchDatabase,
+  killWhileWriting,
   openTransactionsGone,
-  writingTransactionOpen,
   type ScratchDatabase,
 } from './scratch-database.ts';
 
@@ -74,14 +74,7 @@ describe.skipIf(!DATABASE_URL)('SIGKILL in the middle of multi-row ledger transa
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000));
-    let killedMidTransaction = false;
-    for (let attempt = 0; attempt < 500 && !killedMidTransaction; attempt += 1) {
-      if (await writingTransactionOpen(scratch)) {
-        server.child.kill('SIGKILL');
-        killedMidTransaction = true;
-      }
-    }
-    if (!killedMidTransaction) server.child.kill('SIGKILL');
+    const killedMidTransaction = await killWhileWriting(scratch, server.child, 500);
     expect(await server.exited).toEqual({ code: null, signal: 'SIGKILL' });
     await Promise.all(writers);
     expect(killedMidTransaction).toBe(true);

@@ -4,8 +4,8 @@ import { ledgerInconsistencies } from '../api/dispatch-fixtures.ts';
 import { startServer, TEST_ADMIN_TOKEN, type ChildServer } from './child-server.ts';
 import {
   aScratchDatabase,
+  killWhileWriting,
   openTransactionsGone,
-  writingTransactionOpen,
   type ScratchDatabase,
 } from './scratch-database.ts';
 
@@ -77,14 +77,7 @@ describe.skipIf(!DATABASE_URL)('SIGKILL in the middle of a plan commit (PostgreS
         method: 'POST',
         headers,
       }).catch(() => null);
-      let killedMidTransaction = false;
-      for (let attempt = 0; attempt < 2000 && !killedMidTransaction; attempt += 1) {
-        if (await writingTransactionOpen(scratch)) {
-          server.child.kill('SIGKILL');
-          killedMidTransaction = true;
-        }
-      }
-      if (!killedMidTransaction) server.child.kill('SIGKILL');
+      const killedMidTransaction = await killWhileWriting(scratch, server.child, 2000);
       expect(await server.exited).toEqual({ code: null, signal: 'SIGKILL' });
       await commit;
       expect(killedMidTransaction).toBe(true);

@@ -1,4 +1,5 @@
 import knexFactory from 'knex';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createDatabase, knexConfig, type Database } from '../../src/db/connection.ts';
 
@@ -50,4 +51,23 @@ export async function writingTransactionOpen(scratch: ScratchDatabase): Promise<
 export async function openTransactionsGone(scratch: ScratchDatabase): Promise<void> {
   for (let attempt = 0; attempt < 100 && (await writingTransactionOpen(scratch)); attempt += 1)
     await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+/**
+ * Polls up to `attempts` times and SIGKILLs the child as soon as one of its transactions has
+ * written; kills it anyway at the end. Says whether the kill came mid-transaction.
+ */
+export async function killWhileWriting(
+  scratch: ScratchDatabase,
+  child: ChildProcess,
+  attempts: number,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    if (await writingTransactionOpen(scratch)) {
+      child.kill('SIGKILL');
+      return true;
+    }
+  }
+  child.kill('SIGKILL');
+  return false;
 }

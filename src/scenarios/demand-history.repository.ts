@@ -74,17 +74,7 @@ export async function readDemandHistory(db: Knex, before: Date): Promise<DemandH
         month: isoMonth(row.period_start),
         qty: Number(row.qty),
       })),
-      pastTickets: tickets.map((row) => ({
-        siteId: row.site_id,
-        level: row.level,
-        tier: row.tier,
-        skill: row.skill,
-        minSkillLevel: row.min_skill_level,
-        serviceMinutes: Number(row.service_minutes),
-        spareUnitModelId: row.spare_unit_model_id,
-        reportedAt: new Date(row.reported_at).toISOString(),
-        partUnits: Number(row.part_units),
-      })),
+      pastTickets: tickets.map((row) => ({ ...ticketFields(row), partUnits: Number(row.part_units) })),
       faultCodes: faultCodes.map((row) => ({
         skill: row.skill,
         typicalLevel: row.typical_level,
@@ -116,6 +106,29 @@ export interface StoredTicket {
   /** ISO instant. */
   reportedAt: string;
   parts: { skuId: string; qty: number }[];
+}
+
+/** A ticket row's columns as both readers give them (the past tickets and the replay). */
+function ticketFields(row: {
+  site_id: string;
+  level: 1 | 2 | 3;
+  tier: 'A' | 'B' | 'C';
+  skill: string;
+  min_skill_level: number;
+  service_minutes: number | string;
+  spare_unit_model_id: string | null;
+  reported_at: Date | string;
+}): Omit<StoredTicket, 'id' | 'parts'> {
+  return {
+    siteId: row.site_id,
+    level: row.level,
+    tier: row.tier,
+    skill: row.skill,
+    minSkillLevel: row.min_skill_level,
+    serviceMinutes: Number(row.service_minutes),
+    spareUnitModelId: row.spare_unit_model_id,
+    reportedAt: new Date(row.reported_at).toISOString(),
+  };
 }
 
 /** The on-site tickets reported in [from, to), in report order, for a replay of stored history. */
@@ -150,16 +163,5 @@ export async function readStoredTickets(db: Knex, from: Date, to: Date): Promise
   const partsOf = new Map<string, { skuId: string; qty: number }[]>();
   for (const row of parts)
     partsOf.set(row.ticket_id, [...(partsOf.get(row.ticket_id) ?? []), { skuId: row.sku_id, qty: row.qty }]);
-  return tickets.map((row) => ({
-    id: row.id,
-    siteId: row.site_id,
-    level: row.level,
-    tier: row.tier,
-    skill: row.skill,
-    minSkillLevel: row.min_skill_level,
-    serviceMinutes: Number(row.service_minutes),
-    spareUnitModelId: row.spare_unit_model_id,
-    reportedAt: new Date(row.reported_at).toISOString(),
-    parts: partsOf.get(row.id) ?? [],
-  }));
+  return tickets.map((row) => ({ id: row.id, ...ticketFields(row), parts: partsOf.get(row.id) ?? [] }));
 }

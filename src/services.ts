@@ -96,6 +96,7 @@ export function createServices(deps: ServiceDeps) {
     events: createTicketEventRepository(db),
     context: intakeContext,
     onCreated: (ticket) => intakeListeners.forEach((listener) => listener(ticket)),
+    onIntakeBatch: (size) => metrics.observeIntakeBatch(size),
   });
   const dispatchPlanRepository = createDispatchPlanRepository(db);
   // Road routing (OSRM when configured, else great-circle) and the one problem builder that uses it.

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -77,16 +77,47 @@ interface Phase {
   result: autocannon.Result;
   /** CPU the service process used during the phase (user + system), per request answered. */
   serviceCpuMsPerRequest: number;
+  /** CPU every PostgreSQL process used during the phase, per request answered. */
+  postgresCpuMsPerRequest: number;
+  /** Share of the machine's cores busy during the phase (everything: service, database, load generator, others). */
+  machineBusyShare: number;
   loadAverage: number;
 }
 
 /** User + system CPU milliseconds a process has used so far (Linux /proc). */
-function cpuMsOf(pid: number): number {
+function cpuMsOf(pid: number | string): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command's closing paren.
   const ticks = Number(fields[11]) + Number(fields[12]);
   // sysconf(_SC_CLK_TCK) is 100 on every Linux that Node runs on.
   return ticks * 10;
+}
+
+/**
+ * CPU milliseconds used so far by every PostgreSQL process on this machine (the server runs
+ * here, on loopback): backends keep their connection for the whole run, so the difference over
+ * a phase is the database's share of it.
+ */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMsOf(pid);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
+}
+
+/** Busy CPU milliseconds of the whole machine so far, all cores (/proc/stat: all but idle and iowait). */
+function machineBusyMs(): number {
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .split(/\s+/)
+    .map(Number);
+  return (user! + nice! + system! + irq! + softirq! + steal!) * 10;
 }
 
 async function bench(): Promise<void> {
@@ -171,13 +202,19 @@ async function bench(): Promise<void> {
     const run = (name: string, options: Partial<autocannon.Options>) =>
       new Promise<Phase>((resolve, reject) => {
         const cpuBefore = cpuMsOf(child.pid!);
+        const postgresBefore = postgresCpuMs();
+        const busyBefore = machineBusyMs();
+        const startedAt = performance.now();
         autocannon({ url: baseUrl, connections, duration: seconds, ...options }, (error, result) => {
           if (error) return reject(error);
           const answered = Math.max(1, result.requests.total);
+          const elapsedMs = performance.now() - startedAt;
           resolve({
             name,
             result,
             serviceCpuMsPerRequest: (cpuMsOf(child.pid!) - cpuBefore) / answered,
+            postgresCpuMsPerRequest: (postgresCpuMs() - postgresBefore) / answered,
+            machineBusyShare: (machineBusyMs() - busyBefore) / (elapsedMs * os.cpus().length),
             loadAverage: os.loadavg()[0] ?? 0,
           });
         });
@@ -223,15 +260,17 @@ async function bench(): Promise<void> {
 
     const created =
       Number(((await db('tickets').count('* as n')) as Array<{ n: number }>)[0]!.n) - ticketIds.length;
-    const rows = phases.map(({ name, result, serviceCpuMsPerRequest, loadAverage }) => [
-      name,
-      result.requests.average.toFixed(0),
-      String(result.latency.p50),
-      String(result.latency.p99),
-      String(result.latency.max),
-      String(result.non2xx + result.errors + result.timeouts),
-      serviceCpuMsPerRequest.toFixed(2),
-      loadAverage.toFixed(1),
+    const rows = phases.map((phase) => [
+      phase.name,
+      phase.result.requests.average.toFixed(0),
+      String(phase.result.latency.p50),
+      String(phase.result.latency.p99),
+      String(phase.result.latency.max),
+      String(phase.result.non2xx + phase.result.errors + phase.result.timeouts),
+      phase.serviceCpuMsPerRequest.toFixed(2),
+      phase.postgresCpuMsPerRequest.toFixed(2),
+      `${(100 * phase.machineBusyShare).toFixed(0)} %`,
+      phase.loadAverage.toFixed(1),
     ]);
     const table = markdownTable(
       [
@@ -242,6 +281,8 @@ async function bench(): Promise<void> {
         'max ms',
         'errors (non-2xx, socket, timeouts)',
         'service CPU ms / request',
+        'PostgreSQL CPU ms / request',
+        'machine busy',
         'load average at the end',
       ],
       rows,

@@ -22,6 +22,7 @@ import * as scenarios from './migrations/20261128023000_scenarios.ts';
 import * as scenarioRuns from './migrations/20261128030000_scenario_runs.ts';
 import * as apiTokens from './migrations/20261128040000_api_tokens.ts';
 import * as auditEventsToken from './migrations/20261128040100_audit_events_token.ts';
+import * as nextTicketId from './migrations/20261128050000_next_ticket_id.ts';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -57,6 +58,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261128030000_scenario_runs', scenarioRuns],
   ['20261128040000_api_tokens', apiTokens],
   ['20261128040100_audit_events_token', auditEventsToken],
+  ['20261128050000_next_ticket_id', nextTicketId],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -16,10 +16,13 @@ export interface Metrics {
   observeRequest(labels: { method: string; route: string; status: number }, seconds: number): void;
   /** One solve in the plan worker pool. */
   observeSolve(outcome: 'solved' | 'failed', seconds: number): void;
+  /** One batch of ticket intakes written together (its size: 1 when idle, growing with the load). */
+  observeIntakeBatch(size: number): void;
 }
 
 const HTTP_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const SOLVE_BUCKETS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300];
+const BATCH_BUCKETS = [1, 2, 5, 10, 20, 50];
 
 export function createMetrics(deps: { db: Knex; now: () => Date; defaultMetrics?: boolean }): Metrics {
   const { db } = deps;
@@ -38,6 +41,12 @@ export function createMetrics(deps: { db: Knex; now: () => Date; defaultMetrics?
     help: 'Time a dispatch plan spent in the solver worker pool (queueing included)',
     labelNames: ['outcome'] as const,
     buckets: SOLVE_BUCKETS,
+    registers: [registry],
+  });
+  const intakeBatchSize = new Histogram({
+    name: 'ticket_intake_batch_size',
+    help: 'Ticket intakes taken in by one read and one write of the database',
+    buckets: BATCH_BUCKETS,
     registers: [registry],
   });
 
@@ -164,5 +173,6 @@ export function createMetrics(deps: { db: Knex; now: () => Date; defaultMetrics?
     observeRequest: ({ method, route, status }, seconds) =>
       httpDuration.observe({ method, route, status: String(status) }, seconds),
     observeSolve: (outcome, seconds) => solveDuration.observe({ outcome }, seconds),
+    observeIntakeBatch: (size) => intakeBatchSize.observe(size),
   };
 }

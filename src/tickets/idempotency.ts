@@ -39,12 +39,3 @@ function canonical(value: unknown): string {
 export function requestHash(body: unknown): string {
   return createHash('sha256').update(canonical(body)).digest('hex');
 }
-
-/** Whether an error is the unique index on tickets.idempotency_key refusing a second row. */
-export function isIdempotencyKeyConflict(error: unknown): boolean {
-  const pg = error as { code?: string; constraint?: string; detail?: string } | null;
-  return (
-    pg?.code === '23505' &&
-    ((pg.constraint ?? '').includes('idempotency_key') || (pg.detail ?? '').includes('idempotency_key'))
-  );
-}

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import type { OutOfWarrantyPolicy, RepairRecord, Tier } from '../commitments/index.ts';
-import { toIso, toIsoDate } from '../http/schemas.ts';
+import type { OutOfWarrantyPolicy, Tier } from '../commitments/index.ts';
+import { toIsoDate } from '../http/schemas.ts';
 import type { ContractTerms } from './contract-terms.ts';
 import type { EquipmentWarranty } from './intake.ts';
 
@@ -78,25 +78,6 @@ export function createIntakeContextRepository(db: Knex) {
         : undefined;
     },
 
-    /** The customer's contract in force on a date; the most recent one when contracts overlap. */
-    async contractInForce(
-      customerId: string,
-      on: string,
-      trx: Knex = db,
-    ): Promise<ContractContext | undefined> {
-      const row = await trx('contracts as c')
-        .join('commitment_profiles as p', 'p.id', 'c.profile_id')
-        .where('c.customer_id', customerId)
-        .andWhere('c.starts_on', '<=', on)
-        .andWhere((q) => q.whereNull('c.ends_on').orWhere('c.ends_on', '>=', on))
-        .orderBy([
-          { column: 'c.starts_on', order: 'desc' },
-          { column: 'c.id', order: 'desc' },
-        ])
-        .first(contractColumns);
-      return row ? toContract(row as ContractRow) : undefined;
-    },
-
     async contract(contractId: string, trx: Knex = db): Promise<ContractContext | undefined> {
       const row = await trx('contracts as c')
         .join('commitment_profiles as p', 'p.id', 'c.profile_id')
@@ -135,34 +116,6 @@ export function createIntakeContextRepository(db: Knex) {
           components.map((c) => [c.component, toIsoDate(c.warranty_end)!]),
         ),
       };
-    },
-
-    /** The device's earlier tickets with a fault code, each with when it was first resolved. */
-    async repairHistory(equipmentId: string, trx: Knex = db): Promise<RepairRecord[]> {
-      const rows = (await trx('tickets as t')
-        .leftJoin(
-          trx('ticket_events')
-            .where('to_status', 'resolved')
-            .groupBy('ticket_id')
-            .select('ticket_id', trx.raw('min("at") as resolved_at'))
-            .as('r'),
-          'r.ticket_id',
-          't.id',
-        )
-        .where('t.equipment_id', equipmentId)
-        .whereNotNull('t.fault_code')
-        .select('t.id', 't.fault_code', 'r.resolved_at')) as Array<{
-        id: string;
-        fault_code: string;
-        resolved_at: Date | null;
-      }>;
-      return rows.map((row) => ({
-        ticketId: row.id,
-        faultCode: row.fault_code,
-        resolvedAt: row.resolved_at ? toIso(row.resolved_at) : null,
-        // A new ticket for the same fault is the evidence that the device is not working again.
-        stillWorking: true,
-      }));
     },
 
     /** Which of the given SKUs exist as parts (not spare units, which a ticket asks for apart). */

@@ -96,6 +96,107 @@ const NO_DUE = '9999-12-31T00:00:00Z';
 
 const sortColumns = { nextDue: 'next_due_at', reportedAt: 'reported_at', level: 'level', id: 'id' };
 
+/** What intake writes for one new ticket. */
+export interface NewIntake {
+  ticket: NewTicket;
+  clocks: readonly StoredClock[];
+  event: { type: string; toStatus: TicketStatus; actor: string; at: Date; data: Record<string, unknown> };
+}
+
+/** One intake as a JSON record for INSERT_INTAKES_SQL; `ord` is its place in the batch. */
+const intakeRow = ({ ticket, clocks, event }: NewIntake, ord: number) => ({
+  ord,
+  site_id: ticket.siteId,
+  customer_id: ticket.customerId,
+  equipment_id: ticket.equipmentId,
+  contract_id: ticket.contractId,
+  kind: ticket.kind,
+  level: ticket.level,
+  tier: ticket.tier,
+  zone_kind: ticket.zoneKind,
+  fault_code: ticket.faultCode,
+  component: ticket.component,
+  cause: ticket.cause,
+  description: ticket.description,
+  reported_at: ticket.reportedAt.toISOString(),
+  reported_by: ticket.reportedBy,
+  skill: ticket.skill,
+  min_skill_level: ticket.minSkillLevel,
+  service_minutes: ticket.serviceMinutes,
+  spare_unit_model_id: ticket.spareUnitModelId,
+  requires_replacement: ticket.requiresReplacement,
+  replacement_reason: ticket.replacementReason,
+  warranty_decision: ticket.warrantyDecision,
+  warranty_reason: ticket.warrantyReason,
+  assigned_engineer_id: ticket.assignedEngineerId,
+  idempotency_key: ticket.idempotencyKey,
+  request_hash: ticket.requestHash,
+  parts: ticket.parts.map((part) => ({ sku_id: part.skuId, qty: part.qty })),
+  clocks: clocks.map((clock) => ({
+    clock: clock.clock,
+    calendar: clock.calendar,
+    starts_at: clock.startsAt.toISOString(),
+    due_at: clock.dueAt.toISOString(),
+    budget_minutes: clock.budgetMinutes,
+    at_risk_share: clock.atRiskShare,
+    stopped_at: clock.stoppedAt ? clock.stoppedAt.toISOString() : null,
+  })),
+  event_type: event.type,
+  event_to_status: event.toStatus,
+  event_actor: event.actor,
+  event_at: event.at.toISOString(),
+  event_data: event.data,
+});
+
+/**
+ * Ids are drawn for the whole batch first (the CTE is materialized: it calls a volatile
+ * function), so each answer row carries the place of its request. A key taken already (by a
+ * concurrent intake, or by an earlier row of the same batch: DO NOTHING also skips a row that
+ * conflicts with one this statement inserted) skips that ticket and, through the joins on t, its
+ * parts, clocks and event.
+ */
+const INSERT_INTAKES_SQL = `
+with x as (
+  select next_ticket_id() as id, x.*
+  from jsonb_to_recordset(?::jsonb) as x(ord integer, site_id text, customer_id text, equipment_id text,
+    contract_id text, kind text, level integer, tier text, zone_kind text, fault_code text, component text,
+    cause text, description text, reported_at timestamptz, reported_by text, skill text, min_skill_level integer,
+    service_minutes double precision, spare_unit_model_id text, requires_replacement boolean,
+    replacement_reason text, warranty_decision text, warranty_reason text, assigned_engineer_id text,
+    idempotency_key text, request_hash text, parts jsonb, clocks jsonb, event_type text, event_to_status text,
+    event_actor text, event_at timestamptz, event_data jsonb)),
+t as (
+  insert into tickets (id, site_id, customer_id, equipment_id, contract_id, kind, level, tier, zone_kind,
+    fault_code, component, cause, description, reported_at, reported_by, skill, min_skill_level,
+    service_minutes, spare_unit_model_id, requires_replacement, replacement_reason, warranty_decision,
+    warranty_reason, assigned_engineer_id, idempotency_key, request_hash)
+  select id, site_id, customer_id, equipment_id, contract_id, kind, level, tier, zone_kind,
+    fault_code, component, cause, description, reported_at, reported_by, skill, min_skill_level,
+    service_minutes, spare_unit_model_id, requires_replacement, replacement_reason, warranty_decision,
+    warranty_reason, assigned_engineer_id, idempotency_key, request_hash
+  from x order by ord
+  on conflict (idempotency_key) do nothing
+  returning *),
+p as (
+  insert into ticket_parts (ticket_id, sku_id, qty)
+  select t.id, p.sku_id, p.qty
+  from t join x on x.id = t.id, jsonb_to_recordset(x.parts) as p(sku_id text, qty integer)
+  returning ticket_id, sku_id, qty),
+c as (
+  insert into ticket_clocks (ticket_id, clock, calendar, starts_at, due_at, budget_minutes, at_risk_share, stopped_at)
+  select t.id, c.clock, c.calendar, c.starts_at, c.due_at, c.budget_minutes, c.at_risk_share, c.stopped_at
+  from t join x on x.id = t.id, jsonb_to_recordset(x.clocks) as c(clock text, calendar text,
+    starts_at timestamptz, due_at timestamptz, budget_minutes double precision, at_risk_share double precision,
+    stopped_at timestamptz)),
+e as (
+  insert into ticket_events (ticket_id, type, from_status, to_status, actor, at, data)
+  select t.id, x.event_type, null, x.event_to_status, x.event_actor, x.event_at, x.event_data
+  from t join x on x.id = t.id)
+select x.ord, t.*,
+  (select coalesce(json_agg(json_build_object('skuId', p.sku_id, 'qty', p.qty) order by p.sku_id), '[]')
+   from p where p.ticket_id = t.id) as intake_parts
+from t join x on x.id = t.id`;
+
 export function createTicketRepository(db: Knex) {
   async function partsOf(ids: readonly string[], trx: Knex): Promise<Map<string, TicketPart[]>> {
     const byTicket = new Map<string, TicketPart[]>(ids.map((id) => [id, []]));
@@ -167,86 +268,25 @@ export function createTicketRepository(db: Knex) {
     },
 
     /**
-     * A new ticket with its parts, its clocks and its first event in one statement (one round
-     * trip, atomic on its own), answering the stored ticket as get() would read it back.
+     * New tickets, each with its parts, its clocks and its first event, in one statement (one
+     * round trip for a whole batch of intakes, atomic on its own). Answers, in the order given,
+     * each stored ticket as get() would read it back, or undefined where the ticket's
+     * idempotency key was taken meanwhile (nothing of that ticket is written).
      */
-    async insertWithClocksAndEvent(
-      ticket: NewTicket,
-      clocks: readonly StoredClock[],
-      event: { type: string; toStatus: TicketStatus; actor: string; at: Date; data: Record<string, unknown> },
+    async insertIntakes(
+      intakes: readonly NewIntake[],
       trx: Knex = db,
-    ): Promise<TicketRecord> {
-      const result = await trx.raw(
-        `with t as (
-           insert into tickets (site_id, customer_id, equipment_id, contract_id, kind, level, tier, zone_kind,
-             fault_code, component, cause, description, reported_at, reported_by, skill, min_skill_level,
-             service_minutes, spare_unit_model_id, requires_replacement, replacement_reason, warranty_decision,
-             warranty_reason, assigned_engineer_id, idempotency_key, request_hash)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           returning *),
-         p as (
-           insert into ticket_parts (ticket_id, sku_id, qty)
-           select t.id, x.sku_id, x.qty from t, jsonb_to_recordset(?::jsonb) as x(sku_id text, qty integer)
-           returning sku_id, qty),
-         c as (
-           insert into ticket_clocks (ticket_id, clock, calendar, starts_at, due_at, budget_minutes, at_risk_share, stopped_at)
-           select t.id, x.clock, x.calendar, x.starts_at, x.due_at, x.budget_minutes, x.at_risk_share, x.stopped_at
-           from t, jsonb_to_recordset(?::jsonb) as x(clock text, calendar text, starts_at timestamptz,
-             due_at timestamptz, budget_minutes double precision, at_risk_share double precision, stopped_at timestamptz)),
-         e as (
-           insert into ticket_events (ticket_id, type, from_status, to_status, actor, at, data)
-           select t.id, ?, null, ?, ?, ?, ?::jsonb from t)
-         select t.*,
-           (select coalesce(json_agg(json_build_object('skuId', p.sku_id, 'qty', p.qty) order by p.sku_id), '[]') from p) as intake_parts
-         from t`,
-        [
-          ticket.siteId,
-          ticket.customerId,
-          ticket.equipmentId,
-          ticket.contractId,
-          ticket.kind,
-          ticket.level,
-          ticket.tier,
-          ticket.zoneKind,
-          ticket.faultCode,
-          ticket.component,
-          ticket.cause,
-          ticket.description,
-          ticket.reportedAt,
-          ticket.reportedBy,
-          ticket.skill,
-          ticket.minSkillLevel,
-          ticket.serviceMinutes,
-          ticket.spareUnitModelId,
-          ticket.requiresReplacement,
-          ticket.replacementReason,
-          ticket.warrantyDecision,
-          ticket.warrantyReason,
-          ticket.assignedEngineerId,
-          ticket.idempotencyKey,
-          ticket.requestHash,
-          JSON.stringify(ticket.parts.map((part) => ({ sku_id: part.skuId, qty: part.qty }))),
-          JSON.stringify(
-            clocks.map((clock) => ({
-              clock: clock.clock,
-              calendar: clock.calendar,
-              starts_at: clock.startsAt.toISOString(),
-              due_at: clock.dueAt.toISOString(),
-              budget_minutes: clock.budgetMinutes,
-              at_risk_share: clock.atRiskShare,
-              stopped_at: clock.stoppedAt ? clock.stoppedAt.toISOString() : null,
-            })),
-          ),
-          event.type,
-          event.toStatus,
-          event.actor,
-          event.at,
-          JSON.stringify(event.data),
-        ],
-      );
-      const { intake_parts: stored, ...row } = (result.rows as TicketRow[])[0]!;
-      const parts = (typeof stored === 'string' ? JSON.parse(stored) : stored) as TicketPart[];
-      return toRecord(row, parts);
+    ): Promise<Array<TicketRecord | undefined>> {
+      if (!intakes.length) return [];
+      const result = await trx.raw(INSERT_INTAKES_SQL, [JSON.stringify(intakes.map(intakeRow))]);
+      const stored = new Map<number, TicketRecord>();
+      for (const { ord, intake_parts: parts, ...row } of result.rows as Array<TicketRow & { ord: number }>) {
+        stored.set(
+          Number(ord),
+          toRecord(row, (typeof parts === 'string' ? JSON.parse(parts) : parts) as TicketPart[]),
+        );
+      }
+      return intakes.map((_, ord) => stored.get(ord));
     },
 
     async replaceParts(ticketId: string, parts: readonly TicketPart[], trx: Knex = db): Promise<void> {

@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
+import { Batcher } from 'promise-batcher';
 import type { Page } from '../db/pagination.ts';
 import { problems } from '../http/problem.ts';
 import { createClockRecompute } from './clock-recompute.ts';
-import { isIdempotencyKeyConflict, requestHash } from './idempotency.ts';
+import { requestHash } from './idempotency.ts';
 import type { IntakeContextRepository } from './intake-context.repository.ts';
 import { requiredSkill } from './intake.ts';
-import { assertPartsExist, createIntake } from './intake.service.ts';
+import { assertPartsExist, createIntake, type IntakeOutcome, type IntakeRequest } from './intake.service.ts';
 import { isOpen } from './lifecycle.ts';
 import { assertVersion, createLifecycle } from './lifecycle.service.ts';
 import { clocksByDue, type TicketClockRepository } from './ticket-clock.repository.ts';
@@ -30,12 +31,33 @@ export interface TicketServiceDeps {
   context: IntakeContextRepository;
   /** Told about every ticket intake created (not a replayed one), after its transaction committed. */
   onCreated?: (ticket: Ticket) => void;
+  /** Told the size of every batch of intakes taken in together. */
+  onIntakeBatch?: (size: number) => void;
 }
+
+/**
+ * The most intakes written by one statement: past a few dozen, a bigger batch saves little and
+ * makes every ticket in it wait for the slowest.
+ */
+const INTAKE_BATCH_SIZE = 50;
 
 export function createTicketService(deps: TicketServiceDeps) {
   const { db, tickets, clocks, events, context } = deps;
   const recomputeClocks = createClockRecompute({ context, events });
   const intake = createIntake(deps);
+  // Intakes that arrive while batches are in the database wait and go together in the next one:
+  // alone, a request goes at once (no wait beyond a timer tick); under load, batches grow with
+  // the load and the statements per ticket fall with them. Two batches at most are in the
+  // database at once, so one can be read while the other waits for its commit to reach disk.
+  const intakeBatcher = new Batcher<IntakeRequest, IntakeOutcome>({
+    maxBatchSize: INTAKE_BATCH_SIZE,
+    queuingDelay: 0,
+    queuingThresholds: [1, 1, Infinity],
+    batchingFunction: (requests) => {
+      deps.onIntakeBatch?.(requests.length);
+      return intake(requests);
+    },
+  });
   const lifecycle = createLifecycle({ ...deps, recomputeClocks });
 
   async function render(records: TicketRecord[], trx: Knex = db): Promise<Ticket[]> {
@@ -80,35 +102,29 @@ export function createTicketService(deps: TicketServiceDeps) {
     breached: (query: TicketViewQuery) => list({ ...query, open: true, clockStatus: 'breached' }),
 
     /**
-     * Takes a ticket in. With an idempotency key, a retry (even one racing the first request)
-     * gets the original ticket: the unique index on the key lets one insert through, and the
-     * losers read the winner's ticket back.
+     * Takes a ticket in, in a batch with the intakes arriving at the same time. With an
+     * idempotency key, a retry (even one racing the first request, in the same batch or from
+     * another process) gets the original ticket: the unique index on the key lets one insert
+     * through, and the others read the winner's ticket back.
      */
     async create(
       input: TicketCreate,
       meta: { actor: string; idempotencyKey?: string },
     ): Promise<{ ticket: Ticket; created: boolean }> {
       const hash = requestHash(input);
-      const key = meta.idempotencyKey;
-      if (key) {
-        const existing = await tickets.findByIdempotencyKey(key);
-        if (existing) return replay(existing, hash);
-      }
-      try {
-        // No transaction around it: each read is one statement (READ COMMITTED gave a transaction
-        // no common snapshot anyway) and every write is the one statement at the end, atomic on
-        // its own; BEGIN and COMMIT were two round trips per intake.
-        const written = await intake(input, { ...meta, requestHash: hash }, db);
-        // Built from what the transaction wrote, as a read back would answer it (clocks by due time).
-        const ticket = toTicketView(written.ticket, [...written.clocks].sort(clocksByDue), deps.now());
+      const outcome = await intakeBatcher.getResult({ input, meta: { ...meta, requestHash: hash } });
+      if (outcome.kind === 'created') {
+        // Built from what the statement wrote, as a read back would answer it (clocks by due time).
+        const ticket = toTicketView(outcome.ticket, [...outcome.clocks].sort(clocksByDue), deps.now());
         deps.onCreated?.(ticket);
         return { ticket, created: true };
-      } catch (error) {
-        if (!key || !isIdempotencyKeyConflict(error)) throw error;
-        const existing = await tickets.findByIdempotencyKey(key);
-        if (!existing) throw error;
-        return replay(existing, hash);
       }
+      const existing = meta.idempotencyKey
+        ? await tickets.findByIdempotencyKey(meta.idempotencyKey)
+        : undefined;
+      // Tickets are never deleted: a key once taken keeps its ticket.
+      if (!existing) throw new Error(`no ticket holds Idempotency-Key ${meta.idempotencyKey}`);
+      return replay(existing, hash);
     },
 
     /** Edits what may change after intake; a new level re-computes the clocks' due times. */

@@ -21,7 +21,18 @@ export async function loadWorkingCalendar(
   db: Knex,
   timeZone: string = DEFAULT_TIME_ZONE,
 ): Promise<WorkingCalendar> {
-  const fingerprint = await calendarFingerprint(db);
+  return workingCalendarFor(db, await calendarFingerprint(db), timeZone);
+}
+
+/**
+ * The working calendar for a fingerprint the caller read itself (batched intake reads it with
+ * its other facts): the kept calendar when the content is known, else read and built.
+ */
+export async function workingCalendarFor(
+  db: Knex,
+  fingerprint: string,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): Promise<WorkingCalendar> {
   let byZone = calendarsByFingerprint.get(fingerprint);
   if (!byZone) {
     byZone = new Map();
@@ -44,10 +55,10 @@ const KEPT_FINGERPRINTS = 8;
 const calendarsByFingerprint = new Map<string, Map<string, WorkingCalendar>>();
 
 /** A digest of every row of calendar_days: it changes with any insert, update or delete. */
-const FINGERPRINT_SQL = `select md5(coalesce(string_agg(day::text || ':' || kind, ',' order by day), '')) from calendar_days`;
+export const CALENDAR_FINGERPRINT_SQL = `select md5(coalesce(string_agg(day::text || ':' || kind, ',' order by day), '')) from calendar_days`;
 
 async function calendarFingerprint(db: Knex): Promise<string> {
-  const result = await db.raw(FINGERPRINT_SQL);
+  const result = await db.raw(CALENDAR_FINGERPRINT_SQL);
   return (result.rows as Array<{ md5: string }>)[0]!.md5;
 }
 
@@ -58,7 +69,7 @@ interface CalendarDay {
 
 async function readCalendarDays(db: Knex): Promise<{ fingerprint: string; days: CalendarDay[] }> {
   const result = await db.raw(
-    `select (${FINGERPRINT_SQL}) as fingerprint,
+    `select (${CALENDAR_FINGERPRINT_SQL}) as fingerprint,
        (select coalesce(json_agg(json_build_object('day', day, 'kind', kind)), '[]') from calendar_days) as days`,
   );
   const row = (result.rows as Array<{ fingerprint: string; days: unknown }>)[0]!;

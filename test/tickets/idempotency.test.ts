@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIdempotencyKeyConflict, parseIdempotencyKey, requestHash } from '../../src/tickets/idempotency.ts';
+import { parseIdempotencyKey, requestHash } from '../../src/tickets/idempotency.ts';
 import { Problem } from '../../src/http/problem.ts';
 
 describe('idempotency', () => {
@@ -25,19 +25,5 @@ describe('idempotency', () => {
       expect(error).toBeInstanceOf(Problem);
       expect((error as Problem).errors[0]?.field).toBe('headers.idempotency-key');
     }
-  });
-
-  it('recognises the unique index on the key and nothing else', () => {
-    expect(isIdempotencyKeyConflict({ code: '23505', constraint: 'tickets_idempotency_key_unique' })).toBe(
-      true,
-    );
-    expect(
-      isIdempotencyKeyConflict({ code: '23505', detail: 'Key (idempotency_key)=(k) already exists.' }),
-    ).toBe(true);
-    expect(isIdempotencyKeyConflict({ code: '23505', constraint: 'tickets_pkey' })).toBe(false);
-    expect(isIdempotencyKeyConflict({ code: '23503', constraint: 'tickets_idempotency_key_unique' })).toBe(
-      false,
-    );
-    expect(isIdempotencyKeyConflict(new Error('boom'))).toBe(false);
   });
 });

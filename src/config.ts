@@ -115,6 +115,11 @@ const ConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
+  /**
+   * A worker process serves /metrics and /healthz on this port (on HOST), since it serves no API;
+   * 0: not at all. Workers sharing a host each need their own.
+   */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 });
 
 /** Requests per minute per client when RATE_LIMIT_MAX is not set (outside tests). */

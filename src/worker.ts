@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { loadConfig } from './config.ts';
 import { createDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -7,8 +8,9 @@ import { createServices } from './services.ts';
 /**
  * A worker process (`npm run worker`): takes dispatch-plan solves and scenario runs from the
  * pg-boss queue and runs them with the same services as the API (solver and simulation worker
- * threads inside it), writing the results to the same rows. It serves no HTTP; start as many as
- * the solves and simulations need (docs/scale-out.md).
+ * threads inside it), writing the results to the same rows. It serves no API, only its own
+ * Prometheus metrics (solve times are measured where solves run: here); start as many as the
+ * solves and simulations need (docs/scale-out.md).
  */
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL).child({ process: 'worker' });
@@ -24,7 +26,41 @@ await migrateToLatest(db);
 const services = createServices({ db, config, logger, now: () => new Date() });
 await services.dispatchPlans.warm();
 await services.jobs.start();
+const metricsServer =
+  config.METRICS_ENABLED && config.WORKER_METRICS_PORT > 0
+    ? serveMetrics(config.WORKER_METRICS_PORT)
+    : undefined;
 logger.info({ jobsSchema: config.JOBS_SCHEMA }, 'worker ready');
+
+/**
+ * GET /metrics (this process's registry: solve durations, process metrics, and the gauges every
+ * replica reads from the database) and GET /healthz. A port already taken is logged, not fatal:
+ * the jobs matter more than their metrics.
+ */
+function serveMetrics(port: number): Server {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method === 'GET' && path === '/metrics') {
+      const { registry } = services.metrics;
+      registry.metrics().then(
+        (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
+        (error: unknown) => {
+          logger.error({ err: error }, 'metrics scrape failed');
+          res.writeHead(500).end();
+        },
+      );
+      return;
+    }
+    if (req.method === 'GET' && path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  server.on('error', (error) => logger.error({ err: error, port }, 'worker metrics not served'));
+  server.listen(port, config.HOST, () => logger.info({ host: config.HOST, port }, 'worker metrics served'));
+  return server;
+}
 
 /**
  * SIGTERM or SIGINT: stop taking jobs; solves held finish (for at most SHUTDOWN_TIMEOUT_MS),
@@ -35,6 +71,7 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) process.exit(1);
   stopping = true;
   logger.info({ signal }, 'worker stopping');
+  metricsServer?.close();
   const results = await Promise.allSettled([
     services.jobs.stop(config.SHUTDOWN_TIMEOUT_MS).then(() => services.dispatchPlans.close()),
     services.scenarioRuns.close(),

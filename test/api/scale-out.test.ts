@@ -192,6 +192,7 @@ if (process.env.TEST_DATABASE === 'postgres')
     let apiA = '';
     let apiB = '';
     let workerEnv: Record<string, string> = {};
+    let workerMetrics = '';
 
     const call = async (base: string, method: string, route: string, body?: object) => {
       const res = await fetch(`${base}${route}`, {
@@ -232,7 +233,9 @@ if (process.env.TEST_DATABASE === 'postgres')
       apiA = `http://127.0.0.1:${portA}`;
       apiB = `http://127.0.0.1:${portB}`;
       // The worker first: it creates the job schema and queues before the replicas race for them.
-      workerEnv = { ...common, WORK_JOBS: 'true' };
+      const metricsPort = await freePort();
+      workerMetrics = `http://127.0.0.1:${metricsPort}/metrics`;
+      workerEnv = { ...common, WORK_JOBS: 'true', WORKER_METRICS_PORT: String(metricsPort) };
       children.push(start('worker', 'src/worker.ts', workerEnv));
       await until('the worker', async () =>
         children[0]!.log.join('').includes('worker ready') ? true : undefined,
@@ -310,6 +313,12 @@ if (process.env.TEST_DATABASE === 'postgres')
         ['api-a', 0],
         ['api-b', 0],
       ]);
+      // The solve's time is measured where it ran, and the worker serves it to Prometheus.
+      const solvedCount = (text: string) =>
+        Number(/^dispatch_solve_duration_seconds_count\{outcome="solved"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+      expect(solvedCount(await (await fetch(workerMetrics)).text())).toBe(1);
+      for (const api of [apiA, apiB])
+        expect(solvedCount(await (await fetch(`${api}/metrics`)).text())).toBe(0);
     });
 
     it('a run cancelled through A stops on the worker that holds it', async () => {

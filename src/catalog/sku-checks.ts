@@ -28,23 +28,22 @@ export async function referenceErrors(
   trx: Knex,
 ): Promise<FieldError[]> {
   const draftIds = new Set(drafts.map((draft) => draft.id));
-  const [models, suppliers, olderSkus] = await Promise.all([
-    skus.existing(
-      'equipment_models',
-      drafts.flatMap((d) => [...(d.modelId ? [d.modelId] : []), ...d.fits]),
-      trx,
-    ),
-    skus.existing(
-      'suppliers',
-      drafts.flatMap((d) => (d.supplierId ? [d.supplierId] : [])),
-      trx,
-    ),
-    skus.existing(
-      'skus',
-      drafts.flatMap((d) => d.supersedes.filter((id) => !draftIds.has(id))),
-      trx,
-    ),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time.
+  const models = await skus.existing(
+    'equipment_models',
+    drafts.flatMap((d) => [...(d.modelId ? [d.modelId] : []), ...d.fits]),
+    trx,
+  );
+  const suppliers = await skus.existing(
+    'suppliers',
+    drafts.flatMap((d) => (d.supplierId ? [d.supplierId] : [])),
+    trx,
+  );
+  const olderSkus = await skus.existing(
+    'skus',
+    drafts.flatMap((d) => d.supersedes.filter((id) => !draftIds.has(id))),
+    trx,
+  );
   const errors: FieldError[] = [];
   drafts.forEach((draft, index) => {
     if (draft.modelId && !models.has(draft.modelId))

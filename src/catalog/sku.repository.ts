@@ -87,10 +87,11 @@ export function createSkuRepository(db: Knex) {
   /** Each row's fits and supersessions, two queries for the whole page. */
   async function withLinks(rows: SkuRow[], trx: Knex): Promise<Sku[]> {
     const ids = rows.map((row) => row.id);
-    const [fits, supersessions] = await Promise.all([
-      trx('sku_fits').whereIn('sku_id', ids).orderBy(['sku_id', 'model_id']),
-      trx('sku_supersessions').whereIn('sku_id', ids).orderBy(['sku_id', 'supersedes_id']),
-    ]);
+    // One after another: inside a transaction both would queue on its one connection anyway.
+    const fits = await trx('sku_fits').whereIn('sku_id', ids).orderBy(['sku_id', 'model_id']);
+    const supersessions = await trx('sku_supersessions')
+      .whereIn('sku_id', ids)
+      .orderBy(['sku_id', 'supersedes_id']);
     const group = (links: Array<Record<string, string>>, column: string) => {
       const byId = new Map<string, string[]>();
       for (const link of links) pushTo(byId, link.sku_id!, link[column]!);

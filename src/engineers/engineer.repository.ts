@@ -42,11 +42,10 @@ const hhmm = (time: string) => time.slice(0, 5);
 /** Engineers with their skills, weekly shifts and absences, loaded for a page in three extra queries. */
 export function createEngineerRepository(db: Knex) {
   async function details(ids: string[], trx: Knex) {
-    const [skills, shifts, absences] = await Promise.all([
-      trx('engineer_skills').whereIn('engineer_id', ids).orderBy('skill'),
-      trx('engineer_shifts').whereIn('engineer_id', ids).orderBy('weekday'),
-      trx('engineer_absences').whereIn('engineer_id', ids).orderBy('starts_at'),
-    ]);
+    // One after another: inside a transaction they would queue on its one connection anyway.
+    const skills = await trx('engineer_skills').whereIn('engineer_id', ids).orderBy('skill');
+    const shifts = await trx('engineer_shifts').whereIn('engineer_id', ids).orderBy('weekday');
+    const absences = await trx('engineer_absences').whereIn('engineer_id', ids).orderBy('starts_at');
     return { skills, shifts, absences };
   }
 

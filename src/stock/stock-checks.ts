@@ -61,16 +61,15 @@ export async function requireStockPlaces(
   places: readonly PlaceCheck[],
   skus: readonly SkuCheck[],
 ): Promise<void> {
-  const [locations, knownSkus] = await Promise.all([
-    stock.findLocations(
-      places.map((place) => place.locationId),
-      trx,
-    ),
-    stock.findSkuIds(
-      skus.map((sku) => sku.skuId),
-      trx,
-    ),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time.
+  const locations = await stock.findLocations(
+    places.map((place) => place.locationId),
+    trx,
+  );
+  const knownSkus = await stock.findSkuIds(
+    skus.map((sku) => sku.skuId),
+    trx,
+  );
   const errors: FieldError[] = [];
   for (const place of places) {
     const error = locationError(locations.get(place.locationId), place);

@@ -19,7 +19,7 @@ export interface IntakeFacts {
   /** Per customer, every contract, most recent start first (ties: highest id first). */
   contractsByCustomer: Map<string, ContractInTime[]>;
   equipment: Map<string, EquipmentContext>;
-  /** Per device, its earlier tickets with a fault code. */
+  /** Per device asked for, its earlier tickets with a fault code. */
   repairHistory: Map<string, RepairRecord[]>;
   parts: Set<string>;
   takenKeys: Set<string>;
@@ -34,6 +34,8 @@ export interface ContractInTime extends ContractContext {
 export interface IntakeFactsQuery {
   siteIds: readonly string[];
   equipmentIds: readonly string[];
+  /** The devices whose repair history three strikes needs: those reported with a fault code. */
+  historyEquipmentIds: readonly string[];
   skuIds: readonly string[];
   idempotencyKeys: readonly string[];
 }
@@ -58,6 +60,7 @@ with input as (select ?::jsonb as j),
 ids as materialized (select
   array(select jsonb_array_elements_text(j->'sites')) as sites,
   array(select jsonb_array_elements_text(j->'equipment')) as equipment,
+  array(select jsonb_array_elements_text(j->'history')) as history,
   array(select jsonb_array_elements_text(j->'skus')) as skus,
   array(select jsonb_array_elements_text(j->'keys')) as keys
   from input)
@@ -85,7 +88,7 @@ select
        'faultCode', t.fault_code,
        'resolvedAt', (select min(v.at) from ticket_events v where v.ticket_id = t.id and v.to_status = 'resolved'))), '[]')
      from tickets t
-     where t.equipment_id = any((select equipment from ids)::text[]) and t.fault_code is not null) as repairs,
+     where t.equipment_id = any((select history from ids)::text[]) and t.fault_code is not null) as repairs,
   (select coalesce(json_agg(s.id), '[]') from skus s
      where s.kind = 'part' and s.id = any((select skus from ids)::text[])) as parts,
   (select coalesce(json_agg(t.idempotency_key), '[]') from tickets t
@@ -126,6 +129,7 @@ export async function readIntakeFacts(db: Knex, query: IntakeFactsQuery): Promis
     JSON.stringify({
       sites: query.siteIds,
       equipment: query.equipmentIds,
+      history: query.historyEquipmentIds,
       skus: query.skuIds,
       keys: query.idempotencyKeys,
     }),

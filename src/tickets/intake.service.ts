@@ -113,6 +113,9 @@ export function createIntake(deps: IntakeDeps) {
     const facts = await readIntakeFacts(db, {
       siteIds: unique(requests.map((r) => r.input.siteId)),
       equipmentIds: unique(requests.flatMap((r) => (r.input.equipmentId ? [r.input.equipmentId] : []))),
+      historyEquipmentIds: unique(
+        requests.flatMap((r) => (r.input.equipmentId && r.input.faultCode ? [r.input.equipmentId] : [])),
+      ),
       skuIds: unique(requests.flatMap((r) => r.input.parts.map((part) => part.skuId))),
       idempotencyKeys: unique(
         requests.flatMap((r) => (r.meta.idempotencyKey ? [r.meta.idempotencyKey] : [])),

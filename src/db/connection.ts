@@ -49,6 +49,20 @@ export interface DatabaseOptions {
   poolMax?: number;
 }
 
+/**
+ * PostgreSQL compiles a statement whose estimated cost passes jit_above_cost, which takes
+ * 10–30 ms: for the service's short statements (an intake batch's read runs in under a
+ * millisecond) a cost estimate from stale statistics made every intake batch pay that
+ * compilation. The service's connections run without JIT; the nightly run measured no
+ * difference without it (docs/hardening.md).
+ */
+function withoutJit(connection: pg.Client, done: (error: Error | null, connection: pg.Client) => void): void {
+  connection.query('set jit = off').then(
+    () => done(null, connection),
+    (error: Error) => done(error, connection),
+  );
+}
+
 /** knex settings shared by the service, the CLI tools and knexfile.ts. */
 export function knexConfig(options: DatabaseOptions): Knex.Config {
   const migrations: Knex.MigratorConfig = {
@@ -60,7 +74,7 @@ export function knexConfig(options: DatabaseOptions): Knex.Config {
     return {
       client: 'pg',
       connection: options.url,
-      pool: { min: 0, max: options.poolMax ?? 10 },
+      pool: { min: 0, max: options.poolMax ?? 10, afterCreate: withoutJit },
       searchPath: options.schema ? [options.schema, 'public'] : undefined,
       migrations,
     };

@@ -48,6 +48,8 @@ const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error('the load benchmark runs on PostgreSQL: set DATABASE_URL');
 const script = fileURLToPath(import.meta.url);
 
+const FAULT_CODES = ['E-PSU', 'E-DISK', 'E-FAN', 'E-NET'];
+
 if (values.serve) await serve(values.schema!, values['port-file']!);
 else await bench();
 
@@ -75,8 +77,6 @@ async function serve(schema: string, portFile: string): Promise<void> {
       .then(() => process.exit(0));
   });
 }
-
-const FAULT_CODES = ['E-PSU', 'E-DISK', 'E-FAN', 'E-NET'];
 
 interface Phase {
   name: string;

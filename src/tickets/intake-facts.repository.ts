@@ -55,7 +55,7 @@ export function contractInForceOn(
 // item, and a statement whose text changes with the batch size is planned anew each time) and
 // become arrays first: `= any(array)` lets the planner use each table's index, where a join
 // on a set-returning function, of unknown size, drew it into reading whole tables.
-export const FACTS_SQL = `
+const FACTS_SQL = `
 with input as (select ?::jsonb as j),
 ids as materialized (select
   array(select jsonb_array_elements_text(j->'sites')) as sites,

@@ -124,16 +124,25 @@ interface FactsRow {
 /** PGlite hands json columns back parsed, pg too; a string is parsed for drivers that do not. */
 const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
+/**
+ * A named prepared statement on PostgreSQL: each connection parses and plans the statement once
+ * instead of every batch (its text never changes; the batch is its one JSON parameter). PGlite
+ * ignores the name.
+ */
+export const preparedAs = (name: string) => ({ name });
+
 export async function readIntakeFacts(db: Knex, query: IntakeFactsQuery): Promise<IntakeFacts> {
-  const result = await db.raw(FACTS_SQL, [
-    JSON.stringify({
-      sites: query.siteIds,
-      equipment: query.equipmentIds,
-      history: query.historyEquipmentIds,
-      skus: query.skuIds,
-      keys: query.idempotencyKeys,
-    }),
-  ]);
+  const result = await db
+    .raw(FACTS_SQL, [
+      JSON.stringify({
+        sites: query.siteIds,
+        equipment: query.equipmentIds,
+        history: query.historyEquipmentIds,
+        skus: query.skuIds,
+        keys: query.idempotencyKeys,
+      }),
+    ])
+    .options(preparedAs('intake-facts'));
   const raw = (result.rows as Array<Record<keyof FactsRow, unknown>>)[0]!;
   const row = Object.fromEntries(
     Object.entries(raw).map(([key, value]) => [key, key === 'calendar_fingerprint' ? value : parsed(value)]),

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { TicketKind, Tier } from '../commitments/index.ts';
 import { paginate } from '../db/pagination.ts';
 import { FINAL_STATUSES, type TicketStatus } from './lifecycle.ts';
+import { preparedAs } from './intake-facts.repository.ts';
 import type { StoredClock } from './ticket-clock.repository.ts';
 import type { TicketListQuery, TicketPart } from './ticket.schemas.ts';
 
@@ -278,7 +279,9 @@ export function createTicketRepository(db: Knex) {
       trx: Knex = db,
     ): Promise<Array<TicketRecord | undefined>> {
       if (!intakes.length) return [];
-      const result = await trx.raw(INSERT_INTAKES_SQL, [JSON.stringify(intakes.map(intakeRow))]);
+      const result = await trx
+        .raw(INSERT_INTAKES_SQL, [JSON.stringify(intakes.map(intakeRow))])
+        .options(preparedAs('intake-write'));
       const stored = new Map<number, TicketRecord>();
       for (const { ord, intake_parts: parts, ...row } of result.rows as Array<TicketRow & { ord: number }>) {
         stored.set(

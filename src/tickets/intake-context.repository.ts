@@ -29,6 +29,37 @@ export interface EquipmentContext extends EquipmentWarranty {
   model: { skill: string; minSkillLevel: number };
 }
 
+/** A device and its model as read, in either read (one device, or a batch's devices). */
+export interface EquipmentRow {
+  id: string;
+  siteId: string;
+  modelId: string;
+  active: boolean;
+  installedOn: string | Date;
+  warrantyCardReceivedOn: string | Date | null;
+  skill: string;
+  minSkillLevel: number;
+}
+
+/** The device as intake sees it; `components` maps each component to its warranty's last day. */
+export function toEquipmentContext(
+  row: EquipmentRow,
+  components: Record<string, string | Date>,
+): EquipmentContext {
+  return {
+    id: row.id,
+    siteId: row.siteId,
+    modelId: row.modelId,
+    active: row.active,
+    model: { skill: row.skill, minSkillLevel: row.minSkillLevel },
+    installedOn: toIsoDate(row.installedOn)!,
+    warrantyCardReceivedOn: toIsoDate(row.warrantyCardReceivedOn),
+    componentWarrantyEnds: Object.fromEntries(
+      Object.entries(components).map(([component, end]) => [component, toIsoDate(end)!]),
+    ),
+  };
+}
+
 export interface EngineerContext {
   id: string;
   active: boolean;
@@ -87,35 +118,27 @@ export function createIntakeContextRepository(db: Knex) {
     },
 
     async equipment(equipmentId: string, trx: Knex = db): Promise<EquipmentContext | undefined> {
-      const row = await trx('equipment as e')
+      const row = (await trx('equipment as e')
         .join('equipment_models as m', 'm.id', 'e.model_id')
         .where('e.id', equipmentId)
         .first(
           'e.id',
-          'e.site_id',
-          'e.model_id',
+          'e.site_id as siteId',
+          'e.model_id as modelId',
           'e.active',
-          'e.installed_on',
-          'e.warranty_card_received_on',
+          'e.installed_on as installedOn',
+          'e.warranty_card_received_on as warrantyCardReceivedOn',
           'm.skill',
-          'm.min_skill_level',
-        );
+          'm.min_skill_level as minSkillLevel',
+        )) as EquipmentRow | undefined;
       if (!row) return undefined;
       const components = (await trx('equipment_components')
         .where('equipment_id', equipmentId)
         .select('component', 'warranty_end')) as Array<{ component: string; warranty_end: string }>;
-      return {
-        id: row.id,
-        siteId: row.site_id,
-        modelId: row.model_id,
-        active: row.active,
-        model: { skill: row.skill, minSkillLevel: row.min_skill_level },
-        installedOn: toIsoDate(row.installed_on)!,
-        warrantyCardReceivedOn: toIsoDate(row.warranty_card_received_on),
-        componentWarrantyEnds: Object.fromEntries(
-          components.map((c) => [c.component, toIsoDate(c.warranty_end)!]),
-        ),
-      };
+      return toEquipmentContext(
+        row,
+        Object.fromEntries(components.map((c) => [c.component, c.warranty_end])),
+      );
     },
 
     /** Which of the given SKUs exist as parts (not spare units, which a ticket asks for apart). */

@@ -1,7 +1,13 @@
 import type { Knex } from 'knex';
 import type { RepairRecord } from '../commitments/index.ts';
 import { toIso, toIsoDate } from '../http/schemas.ts';
-import type { ContractContext, EquipmentContext, SiteContext } from './intake-context.repository.ts';
+import {
+  toEquipmentContext,
+  type ContractContext,
+  type EquipmentContext,
+  type EquipmentRow,
+  type SiteContext,
+} from './intake-context.repository.ts';
 import { CALENDAR_FINGERPRINT_SQL } from './working-calendar.ts';
 
 /**
@@ -104,17 +110,7 @@ interface FactsRow {
       endsOn: string | null;
     }
   >;
-  equipment: Array<{
-    id: string;
-    siteId: string;
-    modelId: string;
-    active: boolean;
-    installedOn: string;
-    warrantyCardReceivedOn: string | null;
-    skill: string;
-    minSkillLevel: number;
-    components: Record<string, string>;
-  }>;
+  equipment: Array<EquipmentRow & { components: Record<string, string> }>;
   repairs: Array<{ equipmentId: string; ticketId: string; faultCode: string; resolvedAt: string | null }>;
   parts: string[];
   taken_keys: string[];
@@ -169,23 +165,7 @@ export async function readIntakeFacts(db: Knex, query: IntakeFactsQuery): Promis
   return {
     sites: new Map(row.sites.map((site) => [site.id, site])),
     contractsByCustomer,
-    equipment: new Map(
-      row.equipment.map((e) => [
-        e.id,
-        {
-          id: e.id,
-          siteId: e.siteId,
-          modelId: e.modelId,
-          active: e.active,
-          model: { skill: e.skill, minSkillLevel: e.minSkillLevel },
-          installedOn: toIsoDate(e.installedOn)!,
-          warrantyCardReceivedOn: toIsoDate(e.warrantyCardReceivedOn),
-          componentWarrantyEnds: Object.fromEntries(
-            Object.entries(e.components).map(([component, end]) => [component, toIsoDate(end)!]),
-          ),
-        },
-      ]),
-    ),
+    equipment: new Map(row.equipment.map((e) => [e.id, toEquipmentContext(e, e.components)])),
     repairHistory,
     parts: new Set(row.parts),
     takenKeys: new Set(row.taken_keys),

@@ -230,44 +230,6 @@ export function createTicketRepository(db: Knex) {
       return row ? (await withParts([row], trx))[0] : undefined;
     },
 
-    async insert(ticket: NewTicket, trx: Knex = db): Promise<string> {
-      const [row] = (await trx('tickets')
-        .insert({
-          site_id: ticket.siteId,
-          customer_id: ticket.customerId,
-          equipment_id: ticket.equipmentId,
-          contract_id: ticket.contractId,
-          kind: ticket.kind,
-          level: ticket.level,
-          tier: ticket.tier,
-          zone_kind: ticket.zoneKind,
-          fault_code: ticket.faultCode,
-          component: ticket.component,
-          cause: ticket.cause,
-          description: ticket.description,
-          reported_at: ticket.reportedAt,
-          reported_by: ticket.reportedBy,
-          skill: ticket.skill,
-          min_skill_level: ticket.minSkillLevel,
-          service_minutes: ticket.serviceMinutes,
-          spare_unit_model_id: ticket.spareUnitModelId,
-          requires_replacement: ticket.requiresReplacement,
-          replacement_reason: ticket.replacementReason,
-          warranty_decision: ticket.warrantyDecision,
-          warranty_reason: ticket.warrantyReason,
-          assigned_engineer_id: ticket.assignedEngineerId,
-          idempotency_key: ticket.idempotencyKey,
-          request_hash: ticket.requestHash,
-        })
-        .returning('id')) as Array<{ id: string }>;
-      // A new ticket has no parts to clear: insert only (one statement less per intake).
-      if (ticket.parts.length)
-        await trx('ticket_parts').insert(
-          ticket.parts.map((part) => ({ ticket_id: row!.id, sku_id: part.skuId, qty: part.qty })),
-        );
-      return row!.id;
-    },
-
     /**
      * New tickets, each with its parts, its clocks and its first event, in one statement (one
      * round trip for a whole batch of intakes, atomic on its own). Answers, in the order given,

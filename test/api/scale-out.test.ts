@@ -202,6 +202,22 @@ if (process.env.TEST_DATABASE === 'postgres')
       });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> & { id: string } };
     };
+    /** A scenario made through A and a long run of it started through B, once a worker runs it. */
+    const aLongRunRunning = async (name: string, seed: number) => {
+      const scenario = await call(apiA, 'POST', '/api/v1/scenarios', { name, changes: [] });
+      const started = await call(apiB, 'POST', `/api/v1/scenarios/${scenario.body.id}/runs`, {
+        days: 92,
+        replications: 30,
+        seed,
+        ticketsPerDay: 60,
+      });
+      expect(started.status).toBe(202);
+      await until('the run to start', async () => {
+        const read = await call(apiA, 'GET', `/api/v1/scenario-runs/${started.body.id}`);
+        return read.body.status === 'running' ? true : undefined;
+      });
+      return started;
+    };
     const jobsOf = async (queue: string, rowId: string) =>
       (
         await db.raw(
@@ -322,18 +338,7 @@ if (process.env.TEST_DATABASE === 'postgres')
     });
 
     it('a run cancelled through A stops on the worker that holds it', async () => {
-      const scenario = await call(apiA, 'POST', '/api/v1/scenarios', { name: 'long', changes: [] });
-      const started = await call(apiB, 'POST', `/api/v1/scenarios/${scenario.body.id}/runs`, {
-        days: 92,
-        replications: 30,
-        seed: 3,
-        ticketsPerDay: 60,
-      });
-      expect(started.status).toBe(202);
-      await until('the run to start', async () => {
-        const read = await call(apiA, 'GET', `/api/v1/scenario-runs/${started.body.id}`);
-        return read.body.status === 'running' ? true : undefined;
-      });
+      const started = await aLongRunRunning('long', 3);
       const cancelled = await call(apiA, 'POST', `/api/v1/scenario-runs/${started.body.id}/cancel`);
       expect(cancelled.status).toBe(200);
       expect(cancelled.body.status).toBe('cancelled');
@@ -353,18 +358,7 @@ if (process.env.TEST_DATABASE === 'postgres')
     });
 
     it('a worker killed in the middle: its plan is solved again by the next worker, its run is marked failed', async () => {
-      const scenario = await call(apiA, 'POST', '/api/v1/scenarios', { name: 'long too', changes: [] });
-      const started = await call(apiB, 'POST', `/api/v1/scenarios/${scenario.body.id}/runs`, {
-        days: 92,
-        replications: 30,
-        seed: 4,
-        ticketsPerDay: 60,
-      });
-      expect(started.status).toBe(202);
-      await until('the run to start', async () => {
-        const read = await call(apiA, 'GET', `/api/v1/scenario-runs/${started.body.id}`);
-        return read.body.status === 'running' ? true : undefined;
-      });
+      const started = await aLongRunRunning('long too', 4);
       // Plans have a queue of their own, worked beside the simulation.
       const planned = await call(apiA, 'POST', '/api/v1/dispatch/plans', { timeLimitMs: 4000, seed: 2 });
       expect(planned.status).toBe(202);

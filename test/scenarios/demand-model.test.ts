@@ -33,6 +33,21 @@ function months(count: number, qty: (month: number) => number): DemandHistory['p
   });
 }
 
+/** One level-2 ticket a day at S-1, at 03:00 local (+08:00), on each of the `count` days before the start. */
+function dailyPastTickets(count: number): DemandHistory['pastTickets'] {
+  return Array.from({ length: count }, (_, i) => ({
+    siteId: 'S-1',
+    level: 2 as const,
+    tier: 'B' as const,
+    skill: 'his-server',
+    minSkillLevel: 1,
+    serviceMinutes: 60,
+    spareUnitModelId: null,
+    reportedAt: new Date(Date.parse(START) - (i + 1) * 86_400_000 + 3 * 3_600_000).toISOString(),
+    partUnits: 1,
+  }));
+}
+
 function history(overrides: Partial<DemandHistory> = {}): DemandHistory {
   return {
     partIssues: months(12, () => 30),
@@ -96,17 +111,7 @@ describe('estimateDemand', () => {
   });
 
   it('uses past tickets over their span without part history, and scales by demandScale', () => {
-    const pastTickets = Array.from({ length: 40 }, (_, i) => ({
-      siteId: 'S-1',
-      level: 2 as const,
-      tier: 'B' as const,
-      skill: 'his-server',
-      minSkillLevel: 1,
-      serviceMinutes: 60,
-      spareUnitModelId: null,
-      reportedAt: new Date(Date.parse(START) - (i + 1) * 86_400_000 + 3 * 3_600_000).toISOString(),
-      partUnits: 1,
-    }));
+    const pastTickets = dailyPastTickets(40);
     const estimate = estimateDemand(network(), history({ pastTickets, partIssues: [] }), {
       start: START,
       days: 7,
@@ -125,18 +130,8 @@ describe('estimateDemand', () => {
   });
 
   it('takes weekday and hour profiles from 200 or more past tickets, shrunk towards flat', () => {
-    const pastTickets = Array.from({ length: 210 }, (_, i) => ({
-      siteId: 'S-1',
-      level: 2 as const,
-      tier: 'B' as const,
-      skill: 'his-server',
-      minSkillLevel: 1,
-      serviceMinutes: 60,
-      spareUnitModelId: null,
-      // Every day at 03:00 local (+08:00), 210 days before the start.
-      reportedAt: new Date(Date.parse(START) - (i + 1) * 86_400_000 + 3 * 3_600_000).toISOString(),
-      partUnits: 1,
-    }));
+    // Every day at 03:00 local (+08:00), 210 days before the start.
+    const pastTickets = dailyPastTickets(210);
     const estimate = estimateDemand(network(), history({ pastTickets }), { start: START, days: 7 });
     expect(estimate.demand.hourOfDay![3]).toBe(211);
     expect(estimate.demand.hourOfDay![4]).toBe(1);
